@@ -1,0 +1,45 @@
+import {
+  isMethodName,
+  methods,
+  type Envelope,
+  type MethodName,
+  type MethodResult,
+  type ParsedInput,
+} from '../../preload/contract.ts';
+import { ContractError } from './contract-error.ts';
+import { describeZodError } from './describe-zod-error.ts';
+import type { Logger } from '../core/logger.ts';
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => MethodResult<M> | Promise<MethodResult<M>>;
+};
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
+
+/**
+ * The one place where untrusted calls enter the core, whatever the transport: the method name is
+ * checked against the contract, the input parsed with its schema, and every failure becomes an
+ * error envelope — a throw here would crash an IPC handler or leak a stack trace over HTTP.
+ */
+export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+  return async (method, rawInput) => {
+    if (!isMethodName(method)) {
+      return fail(new ContractError('UNKNOWN_METHOD', `Unknown method ${JSON.stringify(String(method).slice(0, 80))}`));
+    }
+    const input = rawInput === undefined ? {} : rawInput;
+    const parsed = methods[method].input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: describeZodError(parsed.error, method, input) };
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      if (err instanceof ContractError) return fail(err);
+      logger.error(`${method} failed`, err);
+      return fail(new ContractError('INTERNAL', `${method} failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  };
+}
+
+function fail(err: ContractError): Envelope<never> {
+  return { ok: false, error: err.toShape() };
+}

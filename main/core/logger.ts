@@ -1,0 +1,14 @@
+/** Minimal logger seam: the core logs through this so tests and the Electron layer can redirect it. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, err?: unknown): void;
+}
+
+export const consoleLogger: Logger = {
+  info: (m) => console.log(m),
+  warn: (m) => console.warn(`warning: ${m}`),
+  error: (m, err) => console.error(`error: ${m}`, err instanceof Error ? err.message : (err ?? '')),
+};
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

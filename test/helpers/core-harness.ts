@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { createCore, type Core } from '../../main/core/create-core.ts';
+import { silentLogger } from '../../main/core/logger.ts';
+import { JsonFileSettingsStore } from '../../main/settings/json-file-settings-store.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+/** A real core on a temporary data directory, as `photon serve` would build it. */
+export function startTestCore(dataDir?: string): Core & { dataDir: string; dispose: () => void } {
+  const temp = dataDir ? null : makeTempDir();
+  const dir = dataDir ?? temp!.dir;
+  const core = createCore({
+    dataDir: dir,
+    settings: new JsonFileSettingsStore(path.join(dir, 'settings.json')),
+    transport: 'http',
+    logger: silentLogger,
+  });
+  return {
+    ...core,
+    dispose: () => {
+      core.close();
+      temp?.cleanup();
+    },
+  };
+}

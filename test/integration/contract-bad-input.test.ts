@@ -1,0 +1,156 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LIMITS, METHOD_NAMES, type Envelope, type MethodName } from '../../preload/contract.ts';
+import { registerContractHandlers } from '../../main/electron/ipc.ts';
+import { startHttpServer, type RunningServer } from '../../main/server/http-server.ts';
+import { startTestCore } from '../helpers/core-harness.ts';
+
+interface BadCase {
+  what: string;
+  input: unknown;
+  /** The field the error must name; undefined when the whole input is wrong. */
+  field?: string;
+  message: RegExp;
+}
+
+const long = (n: number) => 'x'.repeat(n + 1);
+const notAnObject: BadCase[] = [
+  { what: 'an array instead of an object', input: [], message: /input must be a JSON object \(got an array\)/ },
+  { what: 'a string instead of an object', input: 'hello', message: /input must be a JSON object \(got string\)/ },
+  { what: 'null', input: null, message: /input must be a JSON object \(got null\)/ },
+];
+const noArgs: BadCase[] = [...notAnObject, { what: 'an extra field', input: { bogus: 1 }, field: 'bogus', message: /unknown field "bogus"/ }];
+
+/** Every contract method must appear here: a new method without bad-input cases fails the suite. */
+const CASES: Record<MethodName, BadCase[]> = {
+  getAppInfo: noArgs,
+  listProjects: noArgs,
+  getSettings: noArgs,
+  addProject: [
+    ...notAnObject,
+    { what: 'missing name', input: {}, field: 'name', message: /name is required/ },
+    { what: 'name of the wrong type', input: { name: 42 }, field: 'name', message: /name must be a string/ },
+    { what: 'blank name', input: { name: '   ' }, field: 'name', message: /name must not be empty/ },
+    { what: 'oversized name', input: { name: long(LIMITS.name) }, field: 'name', message: /name is longer than 120/ },
+    { what: 'repoPath of the wrong type', input: { name: 'a', repoPath: 7 }, field: 'repoPath', message: /repoPath must be a string/ },
+    { what: 'oversized repoPath', input: { name: 'a', repoPath: long(LIMITS.path) }, field: 'repoPath', message: /longer than 4096/ },
+    { what: 'oversized notes', input: { name: 'a', notes: long(LIMITS.notes) }, field: 'notes', message: /notes is longer than 10000/ },
+    { what: 'an extra field', input: { name: 'a', owner: 'me' }, field: 'owner', message: /unknown field "owner"/ },
+  ],
+  updateProject: [
+    ...notAnObject,
+    { what: 'missing id', input: { name: 'b' }, field: 'id', message: /id is required/ },
+    { what: 'id of the wrong type', input: { id: 5 }, field: 'id', message: /id must be a string/ },
+    { what: 'oversized id', input: { id: long(LIMITS.id) }, field: 'id', message: /id is longer than 64/ },
+    { what: 'name of the wrong type', input: { id: 'x', name: ['b'] }, field: 'name', message: /name must be a string/ },
+    { what: 'oversized notes', input: { id: 'x', notes: long(LIMITS.notes) }, field: 'notes', message: /notes is longer/ },
+    { what: 'an extra field', input: { id: 'x', color: 'red' }, field: 'color', message: /unknown field "color"/ },
+  ],
+  removeProject: [
+    ...notAnObject,
+    { what: 'missing id', input: {}, field: 'id', message: /id is required/ },
+    { what: 'id of the wrong type', input: { id: true }, field: 'id', message: /id must be a string/ },
+    { what: 'empty id', input: { id: '' }, field: 'id', message: /id must not be empty/ },
+    { what: 'an extra field', input: { id: 'x', force: true }, field: 'force', message: /unknown field "force"/ },
+  ],
+  updateSettings: [
+    ...notAnObject,
+    { what: 'theme not in the list', input: { theme: 'neon' }, field: 'theme', message: /theme must be one of system, light, dark/ },
+    { what: 'staleAfterSeconds of the wrong type', input: { staleAfterSeconds: '60' }, field: 'staleAfterSeconds', message: /must be a number/ },
+    { what: 'staleAfterSeconds too small', input: { staleAfterSeconds: 1 }, field: 'staleAfterSeconds', message: /at least 10/ },
+    { what: 'staleAfterSeconds fractional', input: { staleAfterSeconds: 30.5 }, field: 'staleAfterSeconds', message: /whole number/ },
+    { what: 'an extra field', input: { password: 'hunter2' }, field: 'password', message: /unknown field "password"/ },
+  ],
+};
+
+type Call = (method: string, input: unknown) => Promise<{ status?: number; envelope: Envelope<unknown> }>;
+
+function assertRejected(env: Envelope<unknown>, method: string, c: BadCase): void {
+  assert.equal(env.ok, false, `${method} with ${c.what} must be rejected`);
+  if (env.ok) return;
+  assert.equal(env.error.code, 'INVALID_INPUT');
+  assert.match(env.error.message, c.message, `${method} with ${c.what}: message`);
+  assert.ok(env.error.message.startsWith(`${method}: `), 'the message names the method');
+  assert.equal(env.error.field, c.field, `${method} with ${c.what}: field`);
+}
+
+function suite(transport: string, setup: () => Promise<{ call: Call; teardown: () => Promise<void> }>) {
+  describe(`bad input over ${transport}`, () => {
+    let call: Call;
+    let teardown: () => Promise<void>;
+    before(async () => ({ call, teardown } = await setup()));
+    after(() => teardown());
+
+    test('the table covers every contract method', () => {
+      assert.deepEqual(Object.keys(CASES).sort(), [...METHOD_NAMES].sort());
+    });
+
+    for (const method of METHOD_NAMES) {
+      for (const c of CASES[method]) {
+        test(`${method}: ${c.what}`, async () => {
+          const { status, envelope } = await call(method, c.input);
+          assertRejected(envelope, method, c);
+          if (status !== undefined) assert.equal(status, 400);
+        });
+      }
+    }
+
+    test('an unknown method is rejected by name', async () => {
+      const { envelope } = await call('dropAllTables', {});
+      assert.deepEqual(envelope, { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Unknown method "dropAllTables"' } });
+    });
+
+    test('inherited object keys are not methods', async () => {
+      for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+        const { envelope } = await call(name, {});
+        assert.equal(envelope.ok ? 'ok' : envelope.error.code, 'UNKNOWN_METHOD', name);
+      }
+    });
+
+    test('after all that the core still answers and nothing was stored', async () => {
+      const { envelope } = await call('listProjects', {});
+      assert.deepEqual(envelope, { ok: true, value: [] });
+      const added = await call('addProject', { name: 'still alive' });
+      assert.equal(added.envelope.ok, true);
+    });
+  });
+}
+
+suite('IPC (ipcMain.handle with the sender check)', async () => {
+  const core = startTestCore();
+  const handlers = new Map<string, (event: unknown, input: unknown) => Promise<Envelope<unknown>>>();
+  registerContractHandlers(
+    { handle: (channel: string, fn: never) => void handlers.set(channel, fn), removeHandler: (c: string) => void handlers.delete(c) },
+    core.dispatch,
+  );
+  const appFrame = { senderFrame: { url: 'app://photon/index.html#/projects' } };
+  return {
+    call: async (method, input) => {
+      const handler = handlers.get(`photon:${method}`);
+      // An unregistered channel never reaches main in Electron; the dispatcher's own check covers it.
+      const envelope = handler ? await handler(appFrame, input) : await core.dispatch(method, input);
+      return { envelope };
+    },
+    teardown: async () => core.dispose(),
+  };
+});
+
+suite('HTTP (photon serve)', async () => {
+  const core = startTestCore();
+  const token = 'test-token-123';
+  const server: RunningServer = await startHttpServer({ core, token, staticDir: core.dataDir, host: '127.0.0.1', port: 0 });
+  return {
+    call: async (method, input) => {
+      const res = await fetch(`${server.url}api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return { status: res.status, envelope: (await res.json()) as Envelope<unknown> };
+    },
+    teardown: async () => {
+      await server.close();
+      core.dispose();
+    },
+  };
+});
