@@ -54,7 +54,9 @@ export function createCore(options: CoreOptions): Core {
       removeProject: (input) => projects.remove(input.id),
       getSettings: () => options.settings.get(),
       updateSettings: (patch) => {
-        const next = options.settings.update(patch);
+        // IPC keeps explicit `undefined` values; they mean "not given", never "erase".
+        const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        const next = options.settings.update(given);
         events.emit('settingsChanged', next);
         return next;
       },

@@ -1,0 +1,109 @@
+/**
+ * The per-monitor state machine. Thresholds decide transitions the way Gatus does (N failures in a
+ * row to go DOWN, M successes to come back), and two kinds of result never count as failures:
+ * a result taken while this machine's own network is down, and one taken while the monitor's parent
+ * is failing — one dead VM is one incident, not one per endpoint behind it.
+ */
+
+export const MONITOR_STATUSES = ['UP', 'DOWN', 'DEGRADED', 'PENDING', 'UNKNOWN', 'MAINTENANCE'] as const;
+export type MonitorStatus = (typeof MONITOR_STATUSES)[number];
+
+/** What one check run concluded, before thresholds. */
+export type Outcome = 'up' | 'degraded' | 'down' | 'unknown';
+
+export interface Thresholds {
+  failure: number;
+  success: number;
+}
+export const DEFAULT_THRESHOLDS: Thresholds = { failure: 3, success: 2 };
+
+export interface MonitorState {
+  status: MonitorStatus;
+  /** Confirmed health after thresholds; incidents open and close on its changes. */
+  health: 'up' | 'down' | 'pending';
+  since: number;
+  failures: number;
+  successes: number;
+  /** Id of the failing parent this monitor is waiting on, if any. */
+  blockedBy: string | null;
+  reason: string;
+}
+
+export const initialState = (at: number): MonitorState => ({
+  status: 'PENDING',
+  health: 'pending',
+  since: at,
+  failures: 0,
+  successes: 0,
+  blockedBy: null,
+  reason: 'no result yet',
+});
+
+export interface ParentView {
+  id: string;
+  name: string;
+  failing: boolean;
+}
+
+export interface StepInput {
+  outcome: Outcome;
+  at: number;
+  message: string;
+  parent?: ParentView | undefined;
+}
+
+export interface Transition {
+  from: MonitorStatus;
+  to: MonitorStatus;
+  at: number;
+  reason: string;
+  incident: 'open' | 'close' | null;
+}
+
+export function step(prev: MonitorState, input: StepInput, thresholds: Thresholds): { state: MonitorState; transition: Transition | null } {
+  const next = advance(prev, input, thresholds);
+  const healthChanged = next.health !== prev.health;
+  const incident = healthChanged && next.health === 'down' ? 'open' : healthChanged && prev.health === 'down' ? 'close' : null;
+  if (next.status === prev.status && incident === null) {
+    return { state: { ...next, since: prev.since }, transition: null };
+  }
+  return {
+    state: { ...next, since: input.at },
+    transition: { from: prev.status, to: next.status, at: input.at, reason: next.reason, incident },
+  };
+}
+
+function advance(prev: MonitorState, input: StepInput, t: Thresholds): MonitorState {
+  if (input.outcome === 'unknown') {
+    return { ...prev, status: 'UNKNOWN', blockedBy: null, reason: input.message };
+  }
+  const failed = input.outcome === 'down';
+  if (failed && input.parent?.failing && prev.health !== 'down') {
+    return { ...prev, status: 'UNKNOWN', blockedBy: input.parent.id, reason: `blocked by parent ${input.parent.name}` };
+  }
+  if (failed) {
+    const failures = prev.failures + 1;
+    const down = prev.health === 'down' || failures >= t.failure;
+    return {
+      ...prev,
+      failures,
+      successes: 0,
+      blockedBy: null,
+      health: down ? 'down' : prev.health,
+      status: down ? 'DOWN' : 'PENDING',
+      reason: down ? input.message : `${input.message} (failure ${failures} of ${t.failure} before DOWN)`,
+    };
+  }
+  const successes = prev.successes + 1;
+  const recovered = prev.health !== 'down' || successes >= t.success;
+  const degraded = input.outcome === 'degraded';
+  return {
+    ...prev,
+    failures: 0,
+    successes,
+    blockedBy: null,
+    health: recovered ? 'up' : 'down',
+    status: !recovered ? 'DOWN' : degraded ? 'DEGRADED' : 'UP',
+    reason: !recovered ? `recovering: ${successes} of ${t.success} successes` : input.message,
+  };
+}

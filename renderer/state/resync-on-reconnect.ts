@@ -1,0 +1,15 @@
+import type { PhotonClient } from '../api/client.ts';
+
+/**
+ * Calls `reload` each time the live-update link comes (back) up. Events sent while it was down are
+ * lost, and the first connection may open after the initial load, so either way the state could be
+ * behind until the next change; one fresh read closes that gap. This is not polling: nothing runs
+ * while the link stays up.
+ */
+export function resyncOnReconnect(client: PhotonClient, reload: () => void): () => void {
+  let wasDown = false;
+  return client.onConnectionChange((state) => {
+    if (state === 'live' && wasDown) reload();
+    wasDown = state !== 'live';
+  });
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { AppState } from './app-store.ts';
+import type { ProjectsState } from './projects-store.ts';
+import type { SettingsState } from './settings-store.ts';
+import type { Stores } from './stores.ts';
+
+const StoresContext = createContext<Stores | null>(null);
+
+export function StoresProvider({ stores, children }: { stores: Stores; children: ReactNode }) {
+  return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;
+}
+
+function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('StoresProvider is missing above this component');
+  return stores;
+}
+
+// Selectors must return stable values (a field, not a fresh object) or zustand re-renders forever.
+export const useAppStore = <T,>(select: (s: AppState) => T): T => useStore(useStores().app, select);
+export const useProjectsStore = <T,>(select: (s: ProjectsState) => T): T => useStore(useStores().projects, select);
+export const useSettingsStore = <T,>(select: (s: SettingsState) => T): T => useStore(useStores().settings, select);
