@@ -71,6 +71,274 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+
+// ── Monitors ─────────────────────────────────────────────────────────────────────────────────────
+
+const hostName = requiredText('host', 253).regex(/^[^\s/@]+$/, { error: 'host must be a host name or IP address without spaces, "/" or "@"' });
+const portNumber = (fallback?: number) => {
+  const p = z
+    .number({ error: typeError('port', 'a number') })
+    .int({ error: 'port must be a whole number' })
+    .min(1, { error: 'port must be from 1 to 65535' })
+    .max(65535, { error: 'port must be from 1 to 65535' });
+  return fallback === undefined ? p : p.default(fallback);
+};
+const filePath = (field: string) => requiredText(field, LIMITS.path);
+/** OpenSSH's fingerprint format, e.g. SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 */
+export const SSH_FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
+
+const sshConnection = {
+  host: hostName,
+  port: portNumber(22),
+  user: requiredText('user', 64),
+  /** Pinned host key; a connection offering any other key is refused. */
+  hostKey: z
+    .string({ error: typeError('hostKey', 'a string') })
+    .regex(SSH_FINGERPRINT, { error: 'hostKey must be an OpenSSH SHA256 fingerprint like SHA256:<43 base64 characters>' }),
+  privateKeyPath: filePath('privateKeyPath').optional(),
+  /** Use the ssh-agent at $SSH_AUTH_SOCK. */
+  useAgent: z.boolean({ error: typeError('useAgent', 'true or false') }).default(false),
+};
+
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS'] as const;
+
+export const MonitorTargetSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('ping'),
+      host: hostName,
+      count: z.number().int().min(1, { error: 'count must be from 1 to 10' }).max(10, { error: 'count must be from 1 to 10' }).default(3),
+    }),
+    z.strictObject({ kind: z.literal('tcp'), host: hostName, port: portNumber() }),
+    z.strictObject({
+      kind: z.literal('http'),
+      // Not z.httpUrl(): it accepts only dotted domain names, so http://10.0.0.5:8080/ and http://localhost/ would be refused.
+      url: z.url({ protocol: /^https?$/, error: 'url must be an absolute http:// or https:// URL' }).max(LIMITS.path),
+      method: z.enum(HTTP_METHODS, { error: `method must be one of ${HTTP_METHODS.join(', ')}` }).default('GET'),
+      headers: z.record(z.string().max(200), z.string().max(8192)).default({}),
+      body: text('body', 65_536).optional(),
+      followRedirects: z.boolean().default(true),
+      /** TLS certificate verification; turning it off is allowed but shown in the UI. */
+      verifyTls: z.boolean().default(true),
+      /** Extra CA certificate (PEM file) to trust, for private CAs. */
+      caFile: filePath('caFile').optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('tls'),
+      host: hostName,
+      port: portNumber(443),
+      servername: requiredText('servername', 253).optional(),
+      caFile: filePath('caFile').optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('dns'),
+      /** The name to resolve ("query", not "name": photon.yml puts target fields beside the monitor's name). */
+      query: requiredText('query', 253),
+      recordType: z.enum(DNS_RECORD_TYPES, { error: `recordType must be one of ${DNS_RECORD_TYPES.join(', ')}` }).default('A'),
+      /** Resolver as "ip" or "ip:port"; the system resolver when absent. */
+      resolver: requiredText('resolver', 64).optional(),
+    }),
+    z.strictObject({
+      kind: z.literal('ssh'),
+      ...sshConnection,
+      command: text('command', 4096).optional(),
+      /** Collect load, memory and disk use per mount. */
+      hostMetrics: z.boolean().default(false),
+      /** systemd units whose `systemctl is-active` state is reported. */
+      units: z.array(requiredText('units', 200).regex(/^[\w@.:-]+$/, { error: 'unit names may hold letters, digits and @ . : _ -' })).max(20).default([]),
+    }),
+    z.strictObject({
+      kind: z.literal('postgres'),
+      host: hostName,
+      port: portNumber(5432),
+      database: requiredText('database', 128),
+      user: requiredText('user', 128),
+      /** Name of an environment variable holding the password (the value is never stored). */
+      passwordEnv: requiredText('passwordEnv', 128).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'passwordEnv must be an environment variable name' }).optional(),
+      ssl: z.boolean().default(false),
+    }),
+    z.strictObject({ kind: z.literal('sqlite-over-ssh'), ...sshConnection, file: filePath('file') }),
+  ],
+  { error: 'target.kind must be one of ping, tcp, http, tls, dns, ssh, postgres, sqlite-over-ssh' },
+);
+export type MonitorTarget = z.output<typeof MonitorTargetSchema>;
+export type MonitorKind = MonitorTarget['kind'];
+export const MONITOR_KINDS: MonitorKind[] = ['ping', 'tcp', 'http', 'tls', 'dns', 'ssh', 'postgres', 'sqlite-over-ssh'];
+
+/** What the Overview's infrastructure table shows a monitor as. */
+export const MONITOR_ROLES = ['vm', 'api', 'database', 'tls', 'dns', 'other'] as const;
+
+const whole = (field: string, min: number, max: number) =>
+  z
+    .number({ error: typeError(field, 'a number') })
+    .int({ error: `${field} must be a whole number` })
+    .min(min, { error: `${field} must be at least ${min}` })
+    .max(max, { error: `${field} must be at most ${max}` });
+
+const monitorId = whole('id', 1, Number.MAX_SAFE_INTEGER);
+
+export const MonitorDefinitionSchema = z.strictObject({
+  projectId: id.nullable().default(null),
+  name: requiredText('name', LIMITS.name),
+  target: MonitorTargetSchema,
+  /** Gatus-style conditions; all must hold. Empty means the kind's defaults. */
+  conditions: z.array(text('condition', 500)).max(20, { error: 'at most 20 conditions' }).default([]),
+  intervalSeconds: whole('intervalSeconds', 5, 86_400).default(60),
+  /** Defaults to 80 % of the interval, at most 30 s; always below the interval. */
+  timeoutSeconds: whole('timeoutSeconds', 1, 300).optional(),
+  failureThreshold: whole('failureThreshold', 1, 50).default(3),
+  successThreshold: whole('successThreshold', 1, 50).default(2),
+  parentId: monitorId.nullable().default(null),
+  role: z.enum(MONITOR_ROLES, { error: `role must be one of ${MONITOR_ROLES.join(', ')}` }).default('other'),
+  /** Record a number from each result, e.g. "[BODY].errors.rate" or "[BODY]" (a command's stdout). */
+  metric: z
+    .strictObject({ name: requiredText('metric.name', 80), source: requiredText('metric.source', 200), unit: text('metric.unit', 20).optional() })
+    .optional(),
+});
+export type MonitorDefinition = z.output<typeof MonitorDefinitionSchema>;
+export type MonitorDefinitionInput = z.input<typeof MonitorDefinitionSchema>;
+
+const MONITOR_STATUS = ['UP', 'DOWN', 'DEGRADED', 'PENDING', 'UNKNOWN', 'MAINTENANCE'] as const;
+export const MonitorStatusSchema = z.enum(MONITOR_STATUS);
+export type MonitorStatusName = (typeof MONITOR_STATUS)[number];
+
+const MonitorSourceSchema = z.union([
+  z.object({ type: z.literal('ui') }),
+  z.object({ type: z.literal('file'), file: z.string(), line: z.number() }),
+]);
+
+const HourPointSchema = z.object({ t: z.number(), up: z.number(), down: z.number(), latencyAvgMs: z.number().nullable() });
+
+export const MonitorSummarySchema = z.object({
+  id: z.number(),
+  projectId: z.string().nullable(),
+  name: z.string(),
+  kind: z.string(),
+  target: z.string(),
+  role: z.enum(MONITOR_ROLES),
+  parentId: z.number().nullable(),
+  status: MonitorStatusSchema,
+  statusSince: z.number(),
+  reason: z.string(),
+  blockedBy: z.number().nullable(),
+  paused: z.boolean(),
+  intervalSeconds: z.number(),
+  /** Time of the last result (ms since epoch), null before the first. */
+  lastCheckedAt: z.number().nullable(),
+  lastLatencyMs: z.number().nullable(),
+  lastMetric: z.number().nullable(),
+  source: MonitorSourceSchema,
+  /** Hourly buckets of the last 24 h, oldest first, from the rollups. */
+  last24h: z.array(HourPointSchema),
+});
+export type MonitorSummary = z.infer<typeof MonitorSummarySchema>;
+
+const ResultSchema = z.object({
+  at: z.number(),
+  outcome: z.enum(['up', 'degraded', 'down', 'unknown']),
+  latencyMs: z.number().nullable(),
+  message: z.string(),
+  metric: z.number().nullable(),
+});
+
+const IncidentSchema = z.object({
+  id: z.number(),
+  monitorId: z.number(),
+  monitorName: z.string(),
+  openedAt: z.number(),
+  closedAt: z.number().nullable(),
+  cause: z.string(),
+  events: z.array(z.object({ at: z.number(), from: MonitorStatusSchema, to: MonitorStatusSchema, reason: z.string() })),
+});
+export type Incident = z.infer<typeof IncidentSchema>;
+
+export const MonitorDetailSchema = z.object({
+  summary: MonitorSummarySchema,
+  definition: MonitorDefinitionSchema,
+  /** Typed evidence of the last result (per kind), with its time. */
+  lastEvidence: z.object({ at: z.number(), evidence: z.record(z.string(), z.unknown()) }).nullable(),
+  recentResults: z.array(ResultSchema),
+  incidents: z.array(IncidentSchema),
+});
+export type MonitorDetail = z.infer<typeof MonitorDetailSchema>;
+
+export const SERIES_RANGES = ['1h', '24h', '7d', '30d'] as const;
+export const SeriesSchema = z.object({
+  range: z.enum(SERIES_RANGES),
+  resolution: z.enum(['minute', 'hour', 'day']),
+  points: z.array(
+    z.object({
+      t: z.number(),
+      count: z.number(),
+      up: z.number(),
+      down: z.number(),
+      degraded: z.number(),
+      unknown: z.number(),
+      latencyAvgMs: z.number().nullable(),
+      latencyMinMs: z.number().nullable(),
+      latencyMaxMs: z.number().nullable(),
+      latencyP95Ms: z.number().nullable(),
+      metricAvg: z.number().nullable(),
+    }),
+  ),
+});
+export type Series = z.infer<typeof SeriesSchema>;
+
+export const LoopHealthSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  state: z.enum(['ok', 'failing', 'late', 'stopped', 'idle']),
+  runs: z.number(),
+  errors: z.number(),
+  lastRunAt: z.number().nullable(),
+  lastDurationMs: z.number().nullable(),
+  lastError: z.string().nullable(),
+  nextRunAt: z.number().nullable(),
+});
+export type LoopHealth = z.infer<typeof LoopHealthSchema>;
+
+/** Facts the app cannot measure; shown as "declared" with where they came from. */
+export const DeclaredEnvironmentSchema = z.strictObject({
+  domain: text('domain', 253).optional(),
+  vmAddress: text('vmAddress', 253).optional(),
+  provider: text('provider', 80).optional(),
+  region: text('region', 80).optional(),
+  instanceType: text('instanceType', 80).optional(),
+  monthlyCost: text('monthlyCost', 40).optional(),
+});
+export type DeclaredEnvironment = z.infer<typeof DeclaredEnvironmentSchema>;
+
+export const OverviewSchema = z.object({
+  projectId: z.string().nullable(),
+  declared: DeclaredEnvironmentSchema,
+  declaredSource: z.string().nullable(),
+  production: z.object({
+    status: MonitorStatusSchema,
+    /** The measured detail behind status, e.g. "100% packet loss". */
+    detail: z.string(),
+    measuredAt: z.number().nullable(),
+    lastKnownGoodAt: z.number().nullable(),
+  }),
+  rows: z.array(
+    z.object({
+      role: z.enum(MONITOR_ROLES),
+      label: z.string(),
+      status: MonitorStatusSchema,
+      detail: z.string(),
+      measuredAt: z.number().nullable(),
+      monitorIds: z.array(z.number()),
+    }),
+  ),
+  monitoring: z.object({ loopsOk: z.number(), loopsTotal: z.number(), measuredAt: z.number() }),
+  staleAfterSeconds: z.number(),
+});
+export type Overview = z.infer<typeof OverviewSchema>;
+
+export const ConfigProblemSchema = z.object({ file: z.string(), line: z.number(), column: z.number(), message: z.string() });
+export type ConfigProblem = z.infer<typeof ConfigProblemSchema>;
+
 // ── Methods ──────────────────────────────────────────────────────────────────────────────────────
 
 const method = <I extends z.ZodType, R extends z.ZodType>(input: I, result: R) => ({ input, result });
@@ -98,6 +366,28 @@ export const methods = {
   ),
   removeProject: method(z.strictObject({ id }), z.strictObject({ removed: z.literal(true) })),
 
+  listMonitors: method(z.strictObject({ projectId: id.optional() }), z.array(MonitorSummarySchema)),
+  getMonitor: method(z.strictObject({ id: monitorId }), MonitorDetailSchema),
+  getMonitorSeries: method(
+    z.strictObject({ id: monitorId, range: z.enum(SERIES_RANGES, { error: `range must be one of ${SERIES_RANGES.join(', ')}` }) }),
+    SeriesSchema,
+  ),
+  /** Creates a monitor, or replaces the definition of monitor `id`. Conditions are parsed here. */
+  saveMonitor: method(MonitorDefinitionSchema.extend({ id: monitorId.optional() }), MonitorSummarySchema),
+  removeMonitor: method(z.strictObject({ id: monitorId }), z.strictObject({ removed: z.literal(true) })),
+  setMonitorPaused: method(z.strictObject({ id: monitorId, paused: z.boolean({ error: typeError('paused', 'true or false') }) }), MonitorSummarySchema),
+  listIncidents: method(
+    z.strictObject({ monitorId: monitorId.optional(), limit: whole('limit', 1, 500).default(50) }),
+    z.array(IncidentSchema),
+  ),
+  listLoops: method(noInput, z.array(LoopHealthSchema)),
+  getOverview: method(z.strictObject({ projectId: id.optional() }), OverviewSchema),
+  /** Reads <repoPath>/photon.yml of a project and applies it. */
+  importProjectConfig: method(
+    z.strictObject({ projectId: id }),
+    z.object({ file: z.string(), monitors: z.number(), removed: z.number(), problems: z.array(ConfigProblemSchema) }),
+  ),
+
   getSettings: method(noInput, SettingsSchema),
   updateSettings: method(SettingsSchema.partial(), SettingsSchema),
 } as const;
@@ -116,6 +406,11 @@ export function isMethodName(name: unknown): name is MethodName {
 
 export const events = {
   projectsChanged: z.object({ projects: z.array(ProjectSchema) }),
+  /** Monitors whose summary changed since the last batch (a result, a transition, an edit). */
+  monitorsUpdated: z.object({ monitors: z.array(MonitorSummarySchema) }),
+  monitorRemoved: z.object({ id: z.number() }),
+  incidentsChanged: z.object({ incidents: z.array(IncidentSchema) }),
+  loopsChanged: z.object({ loops: z.array(LoopHealthSchema) }),
   settingsChanged: SettingsSchema,
 } as const;
 

@@ -33,7 +33,11 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
-      if (err instanceof ContractError) return fail(err);
+      if (err instanceof ContractError) {
+        // Input problems found past the schema (a bad condition, a cycle) read like schema errors.
+        if (err.code === 'INVALID_INPUT') return fail(new ContractError(err.code, `${method}: ${err.message}`, err.field));
+        return fail(err);
+      }
       logger.error(`${method} failed`, err);
       return fail(new ContractError('INTERNAL', `${method} failed: ${err instanceof Error ? err.message : String(err)}`));
     }

@@ -1,5 +1,6 @@
 import { APP_VERSION } from '../core/version.ts';
 import { DatabaseTooNewError } from '../store/migrate.ts';
+import { checkCommand, CHECK_HELP } from './check-command.ts';
 import { serveCommand, SERVE_HELP } from './serve-command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -9,6 +10,7 @@ Usage: photon <command> [options]
 
 Commands:
   serve     run the console on 127.0.0.1 without a window (token required)
+  check     run one check now (ping, tcp, http, tls, dns, ssh, postgres, sqlite-over-ssh)
 
 Options:
   -h, --help     show this help (or "photon <command> --help")
@@ -19,6 +21,7 @@ Exit codes: 0 success, 1 failure, 2 wrong usage.
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
+  check: { run: checkCommand, help: CHECK_HELP },
 };
 
 /** Runs the CLI and returns its exit code; never throws. */

@@ -60,10 +60,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void server.close().then(() => {
-        core.close();
-        resolve(0);
-      });
+      void server
+        .close()
+        .then(() => core.close())
+        .then(() => resolve(0));
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

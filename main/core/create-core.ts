@@ -1,12 +1,22 @@
 import path from 'node:path';
 import type { AppInfo } from '../../preload/contract.ts';
 import { createDispatcher, type Dispatch } from '../api/dispatcher.ts';
-import { openDatabase } from '../store/open-database.ts';
+import { LoopRegistry } from '../loops/loop-registry.ts';
+import { renderPrometheusMetrics } from '../metrics/prometheus.ts';
+import { checkRegistry } from '../monitors/checks/registry.ts';
+import type { CheckRegistry } from '../monitors/compile-monitor.ts';
+import { MonitoringService } from '../monitors/monitoring-service.ts';
+import type { NetworkGuard } from '../monitors/network-guard.ts';
+import { buildOverview } from '../overview/build-overview.ts';
+import { EnvironmentRepository } from '../project-config/environment-repository.ts';
+import { importProjectConfig } from '../project-config/import-project-config.ts';
 import { ProjectsRepository } from '../projects/projects-repository.ts';
 import { ProjectsService } from '../projects/projects-service.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import { openDatabase } from '../store/open-database.ts';
 import { EventBus } from './event-bus.ts';
 import { consoleLogger, type Logger } from './logger.ts';
+import { throttle } from './throttle.ts';
 import { APP_VERSION } from './version.ts';
 
 export interface CoreOptions {
@@ -15,6 +25,11 @@ export interface CoreOptions {
   transport: AppInfo['transport'];
   nativeBinding?: string;
   logger?: Logger;
+  /** Tests substitute scripted check kinds or a controllable network guard. */
+  checks?: CheckRegistry;
+  networkGuard?: NetworkGuard;
+  /** The bench measures scheduling lag through this. */
+  onSchedulingLag?: (lagMs: number) => void;
 }
 
 export interface Core {
@@ -22,8 +37,15 @@ export interface Core {
   events: EventBus;
   dataDir: string;
   notices: readonly string[];
-  close(): void;
+  monitoring: MonitoringService;
+  loops: LoopRegistry;
+  /** Prometheus text exposition of monitors and loops. */
+  metrics(): string;
+  close(): Promise<void>;
 }
+
+/** Loop health changes with every check; the renderer needs it a few times a minute, not per check. */
+const LOOPS_EVENT_EVERY_MS = 2_000;
 
 /**
  * Builds the whole core for one data directory. It knows nothing of Electron or HTTP: the window,
@@ -38,6 +60,20 @@ export function createCore(options: CoreOptions): Core {
   notices.forEach((n) => logger.warn(n));
 
   const projects = new ProjectsService(new ProjectsRepository(store.db), events);
+  const environment = new EnvironmentRepository(store.db);
+  const loops = new LoopRegistry();
+  const announceLoops = throttle(() => events.emit('loopsChanged', { loops: loops.list() }), LOOPS_EVENT_EVERY_MS);
+  loops.onChange(announceLoops.call);
+  const monitoring = new MonitoringService({
+    db: store.db,
+    events,
+    loops,
+    registry: options.checks ?? checkRegistry,
+    logger,
+    ...(options.networkGuard && { guard: options.networkGuard }),
+    ...(options.onSchedulingLag && { onLag: options.onSchedulingLag }),
+  });
+  monitoring.start();
 
   const dispatch = createDispatcher(
     {
@@ -52,6 +88,30 @@ export function createCore(options: CoreOptions): Core {
       addProject: (input) => projects.add(input),
       updateProject: (input) => projects.update(input),
       removeProject: (input) => projects.remove(input.id),
+      listMonitors: (input) => monitoring.list(input.projectId),
+      getMonitor: (input) => monitoring.get(input.id),
+      getMonitorSeries: (input) => monitoring.series(input.id, input.range),
+      saveMonitor: (input) => {
+        if (input.projectId !== null) projects.require(input.projectId);
+        return monitoring.save(input);
+      },
+      removeMonitor: (input) => monitoring.remove(input.id),
+      setMonitorPaused: (input) => monitoring.setPaused(input.id, input.paused),
+      listIncidents: (input) => monitoring.incidents(input.monitorId, input.limit),
+      listLoops: () => loops.list(),
+      getOverview: (input) => {
+        const projectId = input.projectId ?? null;
+        if (projectId !== null) projects.require(projectId);
+        return buildOverview({
+          projectId,
+          monitors: monitoring.snapshot().filter((m) => projectId === null || m.record.definition.projectId === projectId),
+          loops: loops.list(),
+          declared: projectId === null ? null : environment.get(projectId),
+          staleAfterSeconds: options.settings.get().staleAfterSeconds,
+          now: Date.now(),
+        });
+      },
+      importProjectConfig: (input) => importProjectConfig(projects.require(input.projectId), monitoring, environment),
       getSettings: () => options.settings.get(),
       updateSettings: (patch) => {
         // IPC keeps explicit `undefined` values; they mean "not given", never "erase".
@@ -64,11 +124,20 @@ export function createCore(options: CoreOptions): Core {
     logger,
   );
 
+  let closing: Promise<void> | null = null;
   return {
     dispatch,
     events,
     dataDir,
     notices,
-    close: () => store.db.close(),
+    monitoring,
+    loops,
+    metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list()),
+    close: () =>
+      (closing ??= (async () => {
+        announceLoops.cancel();
+        await monitoring.stop();
+        store.db.close();
+      })()),
   };
 }

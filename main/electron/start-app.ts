@@ -79,14 +79,21 @@ async function startWhenReady(paths: AppPaths): Promise<RunningApp> {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showWindow();
     });
-    app.once('will-quit', () => {
+    let closed = false;
+    app.on('will-quit', (event) => {
+      if (closed) return;
+      // Closing stops the checks in flight and flushes queued results: quit only once that is done.
+      event.preventDefault();
       stopForwarding();
       unregisterHandlers();
-      core.close();
+      void core.close().finally(() => {
+        closed = true;
+        app.quit();
+      });
     });
     return { core, mainWindow: () => (win === null || win.isDestroyed() ? null : win) };
   } catch (err) {
-    core.close();
+    await core.close();
     throw err;
   }
 }

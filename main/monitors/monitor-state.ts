@@ -25,7 +25,7 @@ export interface MonitorState {
   failures: number;
   successes: number;
   /** Id of the failing parent this monitor is waiting on, if any. */
-  blockedBy: string | null;
+  blockedBy: number | null;
   reason: string;
 }
 
@@ -40,7 +40,7 @@ export const initialState = (at: number): MonitorState => ({
 });
 
 export interface ParentView {
-  id: string;
+  id: number;
   name: string;
   failing: boolean;
 }

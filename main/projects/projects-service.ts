@@ -55,7 +55,7 @@ export class ProjectsService {
     return { removed: true };
   }
 
-  private require(id: string): Project {
+  require(id: string): Project {
     const p = this.repo.get(id);
     if (!p) throw notFound(id);
     return p;

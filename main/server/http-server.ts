@@ -44,19 +44,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (!options.allowRemote && !isLoopbackHost(req.headers.host)) {
       return sendError(res, { code: 'FORBIDDEN', message: `Host header ${JSON.stringify(req.headers.host ?? '')} is not a loopback address` });
     }
+    if (url.pathname === '/metrics') {
+      if (!hasValidBearer(req.headers.authorization, options.token)) return unauthorized(res);
+      const body = options.core.metrics();
+      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(body);
+      return;
+    }
     if (!url.pathname.startsWith(API_PREFIX)) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendError(res, { code: 'BAD_REQUEST', message: `${req.method} is not allowed on ${url.pathname}` });
       }
       return serveStatic(staticDir, url.pathname, res);
     }
-    if (!hasValidBearer(req.headers.authorization, options.token)) {
-      return sendError(
-        res,
-        { code: 'UNAUTHORIZED', message: 'Missing or wrong access token: send "Authorization: Bearer <token>" as printed by photon serve' },
-        { 'WWW-Authenticate': 'Bearer realm="photon"' },
-      );
-    }
+    if (!hasValidBearer(req.headers.authorization, options.token)) return unauthorized(res);
     const name = url.pathname.slice(API_PREFIX.length);
     if (name === 'events') {
       if (req.method !== 'GET') return sendError(res, { code: 'BAD_REQUEST', message: 'Use GET for /api/events' });
@@ -87,6 +88,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         server.closeAllConnections();
       }),
   };
+}
+
+function unauthorized(res: http.ServerResponse): void {
+  sendError(
+    res,
+    { code: 'UNAUTHORIZED', message: 'Missing or wrong access token: send "Authorization: Bearer <token>" as printed by photon serve' },
+    { 'WWW-Authenticate': 'Bearer realm="photon"' },
+  );
 }
 
 function isLoopbackHost(hostHeader: string | undefined): boolean {

@@ -10,12 +10,26 @@ const METHODS = {
   addProject: true,
   updateProject: true,
   removeProject: true,
+  listMonitors: true,
+  getMonitor: true,
+  getMonitorSeries: true,
+  saveMonitor: true,
+  removeMonitor: true,
+  setMonitorPaused: true,
+  listIncidents: true,
+  listLoops: true,
+  getOverview: true,
+  importProjectConfig: true,
   getSettings: true,
   updateSettings: true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
   projectsChanged: true,
+  monitorsUpdated: true,
+  monitorRemoved: true,
+  incidentsChanged: true,
+  loopsChanged: true,
   settingsChanged: true,
 } as const satisfies Record<EventName, true>;
 

@@ -27,6 +27,6 @@ test('importing main/electron/index.ts starts the app against the userData folde
     const prefs = stub.windows[0]!.options.webPreferences as { preload: string };
     assert.equal(prefs.preload, fileURLToPath(new URL('../../main/preload/index.cjs', import.meta.url)));
   } finally {
-    quit();
+    await quit();
   }
 });

@@ -85,7 +85,7 @@ test('settings and projects survive a restart on the same userData folder', asyn
   assert.ok((await photon().updateSettings({ staleAfterSeconds: 120 })).ok);
   assert.ok((await photon().addProject({ name: 'Comet' })).ok);
   const userData = stub.userDataDir;
-  quit();
+  await quit();
   assert.ok(
     await startFresh(() => {
       stub.userDataDir = userData;

@@ -69,7 +69,9 @@ test('the app quits when its last window closes (except on macOS) and closes the
   assert.ok(running);
   onlyWindow().close();
   assert.equal(stub.quitCalls, process.platform === 'darwin' ? 0 : 1);
-  quit();
+  const { prevented } = await quit();
+  assert.equal(prevented, true, 'will-quit must wait for the core to close');
+  assert.equal(stub.quitCalls, (process.platform === 'darwin' ? 0 : 1) + 1, 'app.quit() again once closed');
   assert.equal(stub.ipcHandlers.size, 0, 'IPC handlers left registered after quit');
   assert.equal(
     (await running.core.dispatch('listProjects', {})).ok,

@@ -32,9 +32,20 @@ export async function startFresh(prepare?: () => void): Promise<RunningApp | und
   return startApp({ rendererDir: fakeRendererDir(), preloadPath: '/app/out/preload/index.cjs' });
 }
 
-/** What a real quit does for the glue: 'will-quit' releases the core (the database handle). */
-export function quit(): void {
-  app.emit('will-quit', { preventDefault() {} });
+/**
+ * What a real quit does for the glue: 'will-quit' is held (preventDefault) while the core stops its
+ * checks and closes the database, then app.quit() is called again. Resolves once that happened.
+ */
+export async function quit(): Promise<{ prevented: boolean }> {
+  let prevented = false;
+  const before = stub.quitCalls;
+  app.emit('will-quit', { preventDefault: () => (prevented = true) });
+  const deadline = Date.now() + 5_000;
+  while (prevented && stub.quitCalls === before) {
+    if (Date.now() > deadline) throw new Error('the app did not call app.quit() after closing the core');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return { prevented };
 }
 
 export function onlyWindow(): FakeBrowserWindow {

@@ -85,6 +85,6 @@ test('the app hardens EVERY webContents it creates, and sends http(s) popups to 
     assert.deepEqual(other.simulateWindowOpen('javascript:alert(1)'), { action: 'deny' });
     assert.equal(other.simulateAttachWebview('https://evil.example/').defaultPrevented, true);
   } finally {
-    quit();
+    await quit();
   }
 });

@@ -1,6 +1,8 @@
-import { test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -83,4 +85,70 @@ test('photon serve prints a tokenised loopback URL, answers with the token only,
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   child.kill('SIGTERM');
   assert.equal(await exited, 0);
+});
+
+describe('photon check', () => {
+  let server: http.Server;
+  let base: string;
+  before(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === '/ok') res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"ok"}');
+      else res.writeHead(503).end('down');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const photonAsync = (...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [BIN, ...args], { timeout: 20_000 }, (err, stdout, stderr) =>
+        resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  test('an UP http check exits 0 and shows each condition with the observed value', async () => {
+    const r = await photonAsync('check', 'http', `${base}/ok`, '--condition', '[STATUS] == 200', '--condition', '[BODY].status == ok');
+    assert.equal(r.status, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /^UP\s+http GET http:\/\/127\.0\.0\.1:\d+\/ok/);
+    assert.match(r.stdout, /pass {2}\[STATUS\] \(200\) == 200/);
+    assert.match(r.stdout, /pass {2}\[BODY\]\.status \(ok\) == ok/);
+  });
+
+  test('a failing condition exits 1 and names it; --json gives the whole result', async () => {
+    const r = await photonAsync('check', 'http', `${base}/broken`, '--json');
+    assert.equal(r.status, 1);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.outcome, 'down');
+    assert.equal(json.conditions[0].detail, '[STATUS] (503) < 400');
+    assert.equal(json.evidence.status, 503);
+  });
+
+  test('a refused TCP port is DOWN with the OS reason, exit 1', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const r = await photonAsync('check', 'tcp', `127.0.0.1:${port}`);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^DOWN/);
+    assert.match(r.stdout, /ECONNREFUSED/);
+  });
+
+  for (const [args, message] of [
+    [['check', 'http', `ftp://127.0.0.1/`], /url must be an absolute http/],
+    [['check', 'smtp', 'x'], /unknown kind "smtp"/],
+    [['check', 'http'], /expected <kind> <target>/],
+    [['check', 'tcp', '127.0.0.1'], /needs a port/],
+    [['check', 'http', 'http://127.0.0.1/', '--condition', '[STATUS] = 200'], /--condition #1: expected one of .* at column 10/],
+    [['check', 'ssh', 'root@127.0.0.1', '--host-key', 'nope'], /hostKey must be an OpenSSH SHA256 fingerprint/],
+    [['check', 'postgres', 'postgres://u:secret@127.0.0.1/db'], /put no password in the URL/],
+    [['check', 'ping', '127.0.0.1', '--timeout', 'soon'], /--timeout must be a number of seconds/],
+  ] as const) {
+    test(`photon ${args.join(' ')} → exit 2`, async () => {
+      const r = await photonAsync(...args);
+      assert.equal(r.status, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, message);
+    });
+  }
 });

@@ -66,7 +66,7 @@ test('unknown during an open incident neither closes nor reopens it', () => {
 });
 
 test('failures while the parent fails are "blocked by parent": no count, no incident', () => {
-  const vm: ParentView = { id: 'vm', name: 'prod-vm', failing: true };
+  const vm: ParentView = { id: 7, name: 'prod-vm', failing: true };
   const r = run(['up', ['down', vm], ['down', vm], ['down', vm], ['down', vm], 'up']);
   assert.deepEqual(r.statuses, ['UP', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UP']);
   assert.equal(r.transitions.filter((t) => t.incident).length, 0);
@@ -74,7 +74,7 @@ test('failures while the parent fails are "blocked by parent": no count, no inci
 });
 
 test('a child already DOWN on its own stays DOWN when its parent fails later', () => {
-  const vm: ParentView = { id: 'vm', name: 'prod-vm', failing: true };
+  const vm: ParentView = { id: 7, name: 'prod-vm', failing: true };
   const r = run(['down', 'down', 'down', ['down', vm]]);
   assert.equal(r.state.status, 'DOWN');
   assert.equal(r.state.blockedBy, null);

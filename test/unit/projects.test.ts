@@ -51,7 +51,7 @@ test('projects persist across a restart of the core', async (t) => {
   t.after(cleanup);
   const first = startTestCore(dir);
   await ok(first.dispatch('addProject', { name: 'Durable', notes: 'kept' }));
-  first.close();
+  await first.close();
   const second = startTestCore(dir);
   t.after(() => second.close());
   const list = await ok<Project[]>(second.dispatch('listProjects', {}));

@@ -21,7 +21,7 @@ export function evaluateCondition(c: Condition, observation: Observation): Condi
   return { condition: c.source, satisfied: compare(resolved.value, c), detail };
 }
 
-function resolve(ref: PlaceholderRef, obs: Observation): { known: boolean; value: unknown } {
+export function resolve(ref: PlaceholderRef, obs: Observation): { known: boolean; value: unknown } {
   if (!Object.hasOwn(obs, ref.name)) return { known: false, value: undefined };
   let value = obs[ref.name];
   if (ref.path.length > 0) value = walk(asJson(value), ref.path);
@@ -93,7 +93,7 @@ function equals(left: unknown, right: Literal): boolean {
   }
 }
 
-function toNumber(v: unknown): number | undefined {
+export function toNumber(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
   return undefined;

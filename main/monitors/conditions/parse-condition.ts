@@ -12,6 +12,8 @@ export const PLACEHOLDERS = {
   RESPONSE_TIME: 'duration',
   BODY: 'any',
   CERTIFICATE_EXPIRATION: 'duration',
+  // Chain trusted and hostname matching: false for a self-signed or misnamed certificate.
+  CERTIFICATE_VALID: 'boolean',
   PACKET_LOSS: 'number',
   EXIT_CODE: 'number',
   CONNECTED: 'boolean',
@@ -78,6 +80,16 @@ export function parseCondition(source: string): Condition {
     p.fail(`${right.kind}(…) works only with == or !=`, source.indexOf(right.kind === 'any' ? 'any(' : 'pat('));
   }
   return { source, left, operator: operator!, right };
+}
+
+/** A value expression alone, e.g. a monitor's metric source "[BODY].errors.rate" or "len([BODY].items)". */
+export function parseValueExpression(source: string): PlaceholderRef {
+  const p = new Cursor(source);
+  p.skipSpaces();
+  const ref = parseLeft(p);
+  p.skipSpaces();
+  if (!p.done()) p.fail(`unexpected ${JSON.stringify(p.rest())}`);
+  return ref;
 }
 
 function parseLeft(p: Cursor): PlaceholderRef {

@@ -1,0 +1,356 @@
+import type Database from 'better-sqlite3';
+import type { MonitorDefinition, MonitorDetail, MonitorSummary, ParsedInput, Series } from '../../preload/contract.ts';
+import { ContractError } from '../api/contract-error.ts';
+import type { EventBus } from '../core/event-bus.ts';
+import type { Logger } from '../core/logger.ts';
+import { startIntervalLoop, type LoopRegistry, type LoopReporter } from '../loops/loop-registry.ts';
+import { compileMonitor, type CheckRegistry } from './compile-monitor.ts';
+import { MonitorQueries, type StoredState } from './monitor-queries.ts';
+import { MonitorRepository, type MonitorRecord, type MonitorSource } from './monitor-repository.ts';
+import { initialState, step, type ParentView } from './monitor-state.ts';
+import { NetworkGuard } from './network-guard.ts';
+import { runCheck, type CompiledMonitor } from './run-check.ts';
+import { ResultWriter } from './result-writer.ts';
+import { pruneOldData, RETENTION_DEFAULTS, type RetentionPolicy } from './retention.ts';
+import { Scheduler } from './scheduler.ts';
+import { describeTarget } from './describe-target.ts';
+import type { FileMonitor } from '../project-config/read-photon-yml.ts';
+
+export interface MonitoringOptions {
+  db: Database.Database;
+  events: EventBus;
+  loops: LoopRegistry;
+  registry: CheckRegistry;
+  logger: Logger;
+  guard?: NetworkGuard;
+  now?: () => number;
+  concurrency?: number;
+  flushEveryMs?: number;
+  retention?: Partial<RetentionPolicy>;
+  onLag?: (lagMs: number) => void;
+  /** Jitter source for first runs; tests pin it. */
+  random?: () => number;
+}
+
+interface Live {
+  record: MonitorRecord;
+  compiled: CompiledMonitor;
+}
+
+/**
+ * The monitoring engine: definitions in, scheduled checks, thresholds, incidents, batched storage,
+ * events out. Data flows one way — check → state → writer → (flush) → event.
+ */
+export class MonitoringService {
+  private readonly repo: MonitorRepository;
+  private readonly queries: MonitorQueries;
+  private readonly writer: ResultWriter;
+  private readonly scheduler: Scheduler;
+  private readonly guard: NetworkGuard;
+  private readonly now: () => number;
+  private readonly live = new Map<number, Live>();
+  private states = new Map<number, StoredState>();
+  private readonly changed = new Set<number>();
+  private readonly checksLoop: LoopReporter;
+  private readonly stoppers: Array<() => Promise<void>> = [];
+  private readonly retention: RetentionPolicy;
+
+  constructor(private readonly o: MonitoringOptions) {
+    this.repo = new MonitorRepository(o.db);
+    this.queries = new MonitorQueries(o.db);
+    this.writer = new ResultWriter(o.db);
+    this.guard = o.guard ?? new NetworkGuard();
+    this.now = o.now ?? Date.now;
+    this.retention = { ...RETENTION_DEFAULTS, ...o.retention };
+    this.checksLoop = o.loops.register('checks', 'Runs every monitor on its interval (one timer chain per monitor)', 60_000);
+    this.scheduler = new Scheduler((id, signal) => this.runOne(id, signal), {
+      concurrency: o.concurrency ?? 64,
+      ...(o.onLag ? { onLag: o.onLag } : {}),
+      ...(o.random ? { random: o.random } : {}),
+    });
+  }
+
+  start(): void {
+    this.states = this.queries.states();
+    for (const record of this.repo.list()) {
+      try {
+        this.activate(record);
+      } catch (err) {
+        // A definition that no longer compiles (e.g. after an upgrade) must not stop the others.
+        this.o.logger.error(`monitor ${record.id} (${record.definition.name}) cannot run`, err);
+      }
+    }
+    this.checksLoop.scheduled(this.now());
+    const flushEvery = this.o.flushEveryMs ?? 1000;
+    const writerLoop = startIntervalLoop(
+      this.o.loops.register('results-writer', 'Writes results, incidents and minute/hour/day rollups in one transaction per batch', flushEvery),
+      flushEvery,
+      () => this.flush(),
+    );
+    const retentionLoop = startIntervalLoop(
+      this.o.loops.register('retention', `Prunes raw results older than ${this.retention.rawMs / 3_600_000} h and expired rollups`, this.retention.everyMs),
+      this.retention.everyMs,
+      () => pruneOldData(this.o.db, this.retention, this.now()),
+    );
+    this.stoppers.push(async () => {
+      await writerLoop.stop();
+      await writerLoop.runNow();
+    });
+    this.stoppers.push(() => retentionLoop.stop());
+  }
+
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+    this.checksLoop.stopped();
+    for (const stop of this.stoppers.splice(0)) await stop();
+  }
+
+  /** Writes queued results now and announces what changed. */
+  flush(): void {
+    const report = this.writer.flush();
+    if (this.changed.size > 0) {
+      const ids = [...this.changed];
+      this.changed.clear();
+      const monitors = ids.map((id) => this.summary(id)).filter((s): s is MonitorSummary => s !== undefined);
+      if (monitors.length > 0) this.o.events.emit('monitorsUpdated', { monitors });
+    }
+    if (report.incidentsChanged) this.o.events.emit('incidentsChanged', { incidents: this.queries.incidents(null, 20) });
+  }
+
+  // ── contract ─────────────────────────────────────────────────────────────────────────────────
+
+  list(projectId?: string): MonitorSummary[] {
+    const spark = this.queries.last24h(this.now());
+    return [...this.live.values()]
+      .filter((l) => projectId === undefined || l.record.definition.projectId === projectId)
+      .map((l) => this.toSummary(l.record, spark.get(l.record.id)));
+  }
+
+  get(id: number): MonitorDetail {
+    const live = this.require(id);
+    const state = this.states.get(id);
+    return {
+      summary: this.summary(id)!,
+      definition: live.record.definition,
+      lastEvidence: state?.lastAt && state.lastEvidence ? { at: state.lastAt, evidence: state.lastEvidence } : null,
+      recentResults: this.queries.recentResults(id, 50),
+      incidents: this.queries.incidents(id, 20),
+    };
+  }
+
+  series(id: number, range: Series['range']): Series {
+    this.require(id);
+    return this.queries.series(id, range, this.now());
+  }
+
+  incidents(monitorId: number | undefined, limit: number) {
+    if (monitorId !== undefined) this.require(monitorId);
+    return this.queries.incidents(monitorId ?? null, limit);
+  }
+
+  save(input: ParsedInput<'saveMonitor'>, source: MonitorSource = { type: 'ui' }): MonitorSummary {
+    const { id, ...def } = input;
+    compileMonitor(def, this.o.registry);
+    if (id !== undefined) this.require(id);
+    this.assertParent(id ?? null, def.parentId);
+    const now = this.now();
+    let savedId: number;
+    if (id === undefined) {
+      savedId = this.repo.insert(def, source, now);
+    } else {
+      this.repo.update(id, def, source, now);
+      savedId = id;
+    }
+    this.activate(this.repo.get(savedId)!);
+    this.announce(savedId);
+    return this.summary(savedId)!;
+  }
+
+  remove(id: number): { removed: true } {
+    this.require(id);
+    this.deactivate(id);
+    this.repo.remove(id);
+    this.o.events.emit('monitorRemoved', { id });
+    return { removed: true };
+  }
+
+  setPaused(id: number, paused: boolean): MonitorSummary {
+    const live = this.require(id);
+    this.repo.setPaused(id, paused, this.now());
+    live.record = { ...live.record, paused };
+    this.scheduler.setPaused(id, paused);
+    this.announce(id);
+    return this.summary(id)!;
+  }
+
+  /**
+   * Replaces the monitors a project's config file declares: matched by name (so history is kept),
+   * new ones created, ones no longer listed removed. Everything is validated before anything is
+   * written, and written in one transaction.
+   */
+  importFromFile(projectId: string, file: string, entries: readonly FileMonitor[]): { monitors: number; removed: number } {
+    const defs = entries.map((e) => ({ ...e, definition: { ...e.definition, projectId, parentId: null } as MonitorDefinition }));
+    defs.forEach((d) => compileMonitor(d.definition, this.o.registry));
+    const existing = new Map(this.repo.fromFile(projectId, file).map((r) => [r.definition.name.toLowerCase(), r]));
+    const now = this.now();
+    const ids = new Map<string, number>();
+    let removed: number[] = [];
+    this.o.db.transaction(() => {
+      for (const d of defs) {
+        const key = d.definition.name.toLowerCase();
+        const source: MonitorSource = { type: 'file', file, line: d.line };
+        const found = existing.get(key);
+        if (found) this.repo.update(found.id, d.definition, source, now);
+        ids.set(key, found ? found.id : this.repo.insert(d.definition, source, now));
+      }
+      for (const d of defs) {
+        if (d.dependsOn === null) continue;
+        const id = ids.get(d.definition.name.toLowerCase())!;
+        const parentId = ids.get(d.dependsOn.toLowerCase()) ?? null;
+        this.repo.update(id, { ...d.definition, parentId }, { type: 'file', file, line: d.line }, now);
+      }
+      removed = [...existing.entries()].filter(([k]) => !ids.has(k)).map(([, r]) => r.id);
+      removed.forEach((id) => this.repo.remove(id));
+    })();
+    removed.forEach((id) => {
+      this.deactivate(id);
+      this.o.events.emit('monitorRemoved', { id });
+    });
+    for (const id of ids.values()) {
+      this.activate(this.repo.get(id)!);
+      this.announce(id);
+    }
+    return { monitors: ids.size, removed: removed.length };
+  }
+
+  /** All monitors with their state, for the overview and /metrics. */
+  snapshot(): Array<{ record: MonitorRecord; state: StoredState | undefined }> {
+    return [...this.live.values()].map((l) => ({ record: l.record, state: this.states.get(l.record.id) }));
+  }
+
+  /** Runs one monitor immediately, e.g. after a recovery action. */
+  runNow(id: number): Promise<void> {
+    this.require(id);
+    return this.scheduler.runNow(id);
+  }
+
+  get repository(): MonitorRepository {
+    return this.repo;
+  }
+
+  // ── engine ───────────────────────────────────────────────────────────────────────────────────
+
+  private async runOne(id: number, signal: AbortSignal): Promise<void> {
+    const live = this.live.get(id);
+    if (!live) return;
+    const result = await runCheck(live.compiled, this.guard, signal, this.now);
+    // A run cut short by shutdown says nothing about the target.
+    if (signal.aborted || this.live.get(id) !== live) return;
+    const prev = this.states.get(id) ?? { ...initialState(result.at), lastAt: null, lastOutcome: null, lastLatency: null, lastMetric: null, lastEvidence: null, lastGoodAt: null };
+    // Results are keyed by (monitor, ms): a run-now in the same millisecond as a scheduled run must not overwrite it.
+    result.at = Math.max(result.at, (prev.lastAt ?? 0) + 1);
+    const def = live.record.definition;
+    const { state, transition } = step(
+      prev,
+      { outcome: result.outcome, at: result.at, message: result.message, parent: this.parentView(def.parentId) },
+      { failure: def.failureThreshold, success: def.successThreshold },
+    );
+    const good = result.outcome === 'up' || result.outcome === 'degraded';
+    this.states.set(id, {
+      ...state,
+      lastAt: result.at,
+      lastOutcome: result.outcome,
+      lastLatency: result.latencyMs,
+      lastMetric: result.metric,
+      lastEvidence: result.evidence,
+      lastGoodAt: good ? result.at : prev.lastGoodAt,
+    });
+    this.writer.enqueue({
+      monitorId: id,
+      at: result.at,
+      outcome: result.outcome,
+      latencyMs: result.latencyMs,
+      metric: result.metric,
+      message: result.message,
+      evidence: result.evidence,
+      state,
+      transition,
+    });
+    this.changed.add(id);
+    this.checksLoop.finished(result.at, result.internalError);
+  }
+
+  private parentView(parentId: number | null): ParentView | undefined {
+    if (parentId === null) return undefined;
+    const parent = this.live.get(parentId);
+    const state = this.states.get(parentId);
+    if (!parent || !state) return undefined;
+    return { id: parentId, name: parent.record.definition.name, failing: state.health === 'down' || state.lastOutcome === 'down' };
+  }
+
+  private activate(record: MonitorRecord): void {
+    const compiled = compileMonitor(record.definition, this.o.registry);
+    this.live.set(record.id, { record, compiled });
+    this.scheduler.add(record.id, record.definition.intervalSeconds * 1000, record.paused);
+  }
+
+  private deactivate(id: number): void {
+    this.scheduler.remove(id);
+    this.live.delete(id);
+    this.states.delete(id);
+    this.writer.forget(id);
+    this.changed.delete(id);
+  }
+
+  private announce(id: number): void {
+    const s = this.summary(id);
+    if (s) this.o.events.emit('monitorsUpdated', { monitors: [s] });
+  }
+
+  private summary(id: number): MonitorSummary | undefined {
+    const live = this.live.get(id);
+    if (!live) return undefined;
+    return this.toSummary(live.record, this.queries.last24h(this.now(), id).get(id));
+  }
+
+  private toSummary(record: MonitorRecord, last24h: MonitorSummary['last24h'] | undefined): MonitorSummary {
+    const def = record.definition;
+    const state = this.states.get(record.id);
+    return {
+      id: record.id,
+      projectId: def.projectId,
+      name: def.name,
+      kind: def.target.kind,
+      target: describeTarget(def.target),
+      role: def.role,
+      parentId: def.parentId,
+      status: state?.status ?? 'PENDING',
+      statusSince: state?.since ?? record.createdAt,
+      reason: record.paused ? 'paused' : (state?.reason ?? 'no result yet'),
+      blockedBy: state?.blockedBy ?? null,
+      paused: record.paused,
+      intervalSeconds: def.intervalSeconds,
+      lastCheckedAt: state?.lastAt ?? null,
+      lastLatencyMs: state?.lastLatency ?? null,
+      lastMetric: state?.lastMetric ?? null,
+      source: record.source,
+      last24h: last24h ?? [],
+    };
+  }
+
+  private require(id: number): Live {
+    const live = this.live.get(id);
+    if (!live) throw new ContractError('NOT_FOUND', `No monitor with id ${id}`, 'id');
+    return live;
+  }
+
+  private assertParent(id: number | null, parentId: MonitorDefinition['parentId']): void {
+    if (parentId === null) return;
+    if (!this.live.has(parentId)) throw new ContractError('INVALID_INPUT', `parentId: no monitor with id ${parentId}`, 'parentId');
+    for (let p: number | null = parentId, hops = 0; p !== null; p = this.live.get(p)?.record.definition.parentId ?? null, hops++) {
+      if (p === id || hops > this.live.size) {
+        throw new ContractError('INVALID_INPUT', 'parentId: a monitor cannot depend on itself, directly or through others', 'parentId');
+      }
+    }
+  }
+}
