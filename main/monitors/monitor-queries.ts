@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Incident, MonitorSummary, Series } from '../../preload/contract.ts';
 import type { MonitorState, Outcome } from './monitor-state.ts';
-import { decodeHistogram, quantileMs } from './latency-histogram.ts';
-import { OUTCOME_OF_CODE } from './result-writer.ts';
+import { quantileMs } from './latency-histogram.ts';
+import { decodeRaw, RAW_BLOCK_MS, rawBlockOf } from './storage/raw-block.ts';
+import { blockAndSlot, decodeRollup, mergeSlot, emptySlot, RESOLUTIONS, slotStart, type Resolution, type SlotAggregate } from './storage/rollup-block.ts';
 
 const HOUR = 3_600_000;
 
@@ -32,29 +33,14 @@ interface StateRow {
   last_good_at: number | null;
 }
 
-interface RollupRow {
-  monitor_id: number;
-  bucket: number;
-  n: number;
-  up: number;
-  down: number;
-  degraded: number;
-  unknown: number;
-  lat_n: number;
-  lat_sum: number;
-  lat_min: number | null;
-  lat_max: number | null;
-  hist: string;
-  metric_n: number;
-  metric_sum: number;
-}
-
-const RANGES: Record<Series['range'], { ms: number; table: string; resolution: Series['resolution'] }> = {
-  '1h': { ms: HOUR, table: 'rollup_minute', resolution: 'minute' },
-  '24h': { ms: 24 * HOUR, table: 'rollup_minute', resolution: 'minute' },
-  '7d': { ms: 7 * 24 * HOUR, table: 'rollup_hour', resolution: 'hour' },
-  '30d': { ms: 30 * 24 * HOUR, table: 'rollup_hour', resolution: 'hour' },
+const RANGES: Record<Series['range'], { ms: number; resolution: Resolution }> = {
+  '1h': { ms: HOUR, resolution: 'minute' },
+  '24h': { ms: 24 * HOUR, resolution: 'minute' },
+  '7d': { ms: 7 * 24 * HOUR, resolution: 'hour' },
+  '30d': { ms: 30 * 24 * HOUR, resolution: 'hour' },
 };
+
+type BlockRow = { monitor_id: number; block: number; data: Uint8Array };
 
 /** Read side of the monitoring tables: what views and reports ask. Charts read rollups only. */
 export class MonitorQueries {
@@ -63,19 +49,18 @@ export class MonitorQueries {
   constructor(db: Database.Database) {
     this.stmts = {
       states: db.prepare<[], StateRow>('SELECT * FROM monitor_state'),
-      hourlySince: db.prepare<[number], Pick<RollupRow, 'monitor_id' | 'bucket' | 'up' | 'down' | 'degraded' | 'lat_n' | 'lat_sum'>>(
-        'SELECT monitor_id, bucket, up, down, degraded, lat_n, lat_sum FROM rollup_hour WHERE bucket >= ?',
+      hourBlocksSince: db.prepare<[number], BlockRow>('SELECT monitor_id, block, data FROM rollup_hour WHERE block >= ?'),
+      hourBlocksFor: db.prepare<[number, number], BlockRow>('SELECT monitor_id, block, data FROM rollup_hour WHERE monitor_id = ? AND block >= ?'),
+      blocks: Object.fromEntries(
+        (Object.keys(RESOLUTIONS) as Resolution[]).map((r) => [
+          r,
+          db.prepare<[number, number], BlockRow>(`SELECT monitor_id, block, data FROM ${RESOLUTIONS[r].table} WHERE monitor_id = ? AND block >= ? ORDER BY block`),
+        ]),
+      ) as Record<Resolution, Database.Statement<[number, number], BlockRow>>,
+      rawNewestFirst: db.prepare<[number], BlockRow>('SELECT monitor_id, block, data FROM result_blocks WHERE monitor_id = ? ORDER BY block DESC'),
+      messagesUpTo: db.prepare<[number, number], { at: number; message: string }>(
+        'SELECT at, message FROM result_messages WHERE monitor_id = ? AND at <= ? ORDER BY at DESC',
       ),
-      hourlyFor: db.prepare<[number, number], Pick<RollupRow, 'monitor_id' | 'bucket' | 'up' | 'down' | 'degraded' | 'lat_n' | 'lat_sum'>>(
-        'SELECT monitor_id, bucket, up, down, degraded, lat_n, lat_sum FROM rollup_hour WHERE monitor_id = ? AND bucket >= ?',
-      ),
-      series: Object.fromEntries(
-        ['rollup_minute', 'rollup_hour'].map((t) => [t, db.prepare<[number, number], RollupRow>(`SELECT * FROM ${t} WHERE monitor_id = ? AND bucket >= ? ORDER BY bucket`)]),
-      ) as Record<string, Database.Statement<[number, number], RollupRow>>,
-      recent: db.prepare<[number, number], { at: number; outcome: number; latency: number | null; metric: number | null; message: string | null }>(`
-        SELECT r.at, r.outcome, r.latency, r.metric,
-          coalesce(r.message, (SELECT p.message FROM results p WHERE p.monitor_id = r.monitor_id AND p.at < r.at AND p.message IS NOT NULL ORDER BY p.at DESC LIMIT 1)) AS message
-        FROM results r WHERE r.monitor_id = ? ORDER BY r.at DESC LIMIT ?`),
       incidents: db.prepare<[number | null, number | null, number], { id: number; monitor_id: number; opened_at: number; closed_at: number | null; cause: string; definition: string }>(`
         SELECT i.id, i.monitor_id, i.opened_at, i.closed_at, i.cause, m.definition FROM incidents i JOIN monitors m ON m.id = i.monitor_id
         WHERE (? IS NULL OR i.monitor_id = ?) ORDER BY i.opened_at DESC LIMIT ?`),
@@ -110,19 +95,21 @@ export class MonitorQueries {
   /** 24 hourly points per monitor, oldest first; hours without results have zero counts. */
   last24h(now: number, monitorId?: number): Map<number, MonitorSummary['last24h']> {
     const first = Math.floor(now / HOUR) * HOUR - 23 * HOUR;
-    const rows = monitorId === undefined ? this.stmts.hourlySince.all(first) : this.stmts.hourlyFor.all(monitorId, first);
+    const fromBlock = blockAndSlot(first, 'hour').block;
+    const rows = monitorId === undefined ? this.stmts.hourBlocksSince.all(fromBlock) : this.stmts.hourBlocksFor.all(monitorId, fromBlock);
     const out = new Map<number, MonitorSummary['last24h']>();
-    for (const r of rows) {
-      let points = out.get(r.monitor_id);
+    for (const row of rows) {
+      let points = out.get(row.monitor_id);
       if (!points) {
         points = Array.from({ length: 24 }, (_, i) => ({ t: first + i * HOUR, up: 0, down: 0, latencyAvgMs: null }));
-        out.set(r.monitor_id, points);
+        out.set(row.monitor_id, points);
       }
-      const p = points[(r.bucket - first) / HOUR];
-      if (p) {
-        p.up = r.up + r.degraded;
-        p.down = r.down;
-        p.latencyAvgMs = r.lat_n > 0 ? round(r.lat_sum / r.lat_n) : null;
+      for (const [slot, a] of decodeRollup(row.data)) {
+        const p = points[(slotStart(row.block, slot, 'hour') - first) / HOUR];
+        if (!p) continue;
+        p.up = a.up + a.degraded;
+        p.down = a.down;
+        p.latencyAvgMs = a.latN > 0 ? round(a.latSum / a.latN / 10) : null;
       }
     }
     return out;
@@ -130,34 +117,43 @@ export class MonitorQueries {
 
   series(monitorId: number, range: Series['range'], now: number): Series {
     const spec = RANGES[range];
-    const rows = this.stmts.series[spec.table]!.all(monitorId, now - spec.ms);
-    return {
-      range,
-      resolution: spec.resolution,
-      points: rows.map((r) => ({
-        t: r.bucket,
-        count: r.n,
-        up: r.up,
-        down: r.down,
-        degraded: r.degraded,
-        unknown: r.unknown,
-        latencyAvgMs: r.lat_n > 0 ? round(r.lat_sum / r.lat_n) : null,
-        latencyMinMs: r.lat_min,
-        latencyMaxMs: r.lat_max,
-        latencyP95Ms: quantileMs(decodeHistogram(r.hist), 0.95, r.lat_max),
-        metricAvg: r.metric_n > 0 ? r.metric_sum / r.metric_n : null,
-      })),
-    };
+    const since = now - spec.ms;
+    const rows = this.stmts.blocks[spec.resolution].all(monitorId, blockAndSlot(since, spec.resolution).block);
+    const points: Series['points'] = [];
+    for (const row of rows) {
+      for (const [slot, a] of [...decodeRollup(row.data)].sort((x, y) => x[0] - y[0])) {
+        const t = slotStart(row.block, slot, spec.resolution);
+        if (t + RESOLUTIONS[spec.resolution].slotMs <= since) continue;
+        points.push(toPoint(t, a));
+      }
+    }
+    return { range, resolution: spec.resolution, points };
   }
 
+  /** Newest results first, each with the message in force at its time (messages are stored on change only). */
   recentResults(monitorId: number, limit: number) {
-    return this.stmts.recent.all(monitorId, limit).map((r) => ({
-      at: r.at,
-      outcome: OUTCOME_OF_CODE[r.outcome] ?? 'unknown',
-      latencyMs: r.latency,
-      metric: r.metric,
-      message: r.message ?? '(message pruned with older results)',
-    }));
+    const results: Array<{ at: number; outcome: Outcome; latencyMs: number | null; metric: number | null }> = [];
+    for (const row of this.stmts.rawNewestFirst.iterate(monitorId)) {
+      results.push(...decodeRaw(row.block, row.data).reverse());
+      if (results.length >= limit) break;
+    }
+    const page = results.slice(0, limit);
+    if (page.length === 0) return [];
+    const messages = this.stmts.messagesUpTo.all(monitorId, page[0]!.at);
+    let m = 0;
+    return page.map((r) => {
+      while (m < messages.length && messages[m]!.at > r.at) m++;
+      return { ...r, message: messages[m]?.message ?? '(message pruned with older results)' };
+    });
+  }
+
+  /** Aggregate of every result in [from, to) from the minute rollups, for reports and tests. */
+  totals(monitorId: number, from: number): SlotAggregate {
+    const total = emptySlot();
+    for (const row of this.stmts.blocks.minute.all(monitorId, blockAndSlot(from, 'minute').block)) {
+      for (const [slot, a] of decodeRollup(row.data)) if (slotStart(row.block, slot, 'minute') >= from) mergeSlot(total, a);
+    }
+    return total;
   }
 
   incidents(monitorId: number | null, limit: number): Incident[] {
@@ -179,3 +175,19 @@ export class MonitorQueries {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+function toPoint(t: number, a: SlotAggregate): Series['points'][number] {
+  return {
+    t,
+    count: a.n,
+    up: a.up,
+    down: a.down,
+    degraded: a.degraded,
+    unknown: a.unknown,
+    latencyAvgMs: a.latN > 0 ? round(a.latSum / a.latN / 10) : null,
+    latencyMinMs: a.latN > 0 ? a.latMin / 10 : null,
+    latencyMaxMs: a.latN > 0 ? a.latMax / 10 : null,
+    latencyP95Ms: a.latN > 0 ? quantileMs(a.hist, 0.95, a.latMax / 10) : null,
+    metricAvg: a.metricN > 0 ? a.metricSum / a.metricN : null,
+  };
+}

@@ -38,7 +38,7 @@ export class MonitorRepository {
       paused: db.prepare('UPDATE monitors SET paused = ?, updated_at = ? WHERE id = ?'),
       remove: db.prepare<[number]>('DELETE FROM monitors WHERE id = ?'),
       // results and rollups carry no foreign key (they are the hot, compact tables), so they are cleared here.
-      removeData: ['results', 'rollup_minute', 'rollup_hour', 'rollup_day'].map((t) => db.prepare<[number]>(`DELETE FROM ${t} WHERE monitor_id = ?`)),
+      removeData: ['result_blocks', 'result_messages', 'rollup_minute', 'rollup_hour', 'rollup_day'].map((t) => db.prepare<[number]>(`DELETE FROM ${t} WHERE monitor_id = ?`)),
       fromFile: db.prepare<[string, string], Row>('SELECT * FROM monitors WHERE project_id = ? AND source_file = ?'),
     };
   }

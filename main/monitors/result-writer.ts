@@ -1,10 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { MonitorState, Outcome, Transition } from './monitor-state.ts';
-import { mergeEncoded } from './latency-histogram.ts';
-import { aggregate, aggregateRow, ROLLUPS, upsertRollupSql, type ResultPoint } from './rollup-aggregate.ts';
-
-export const OUTCOME_CODE: Record<Outcome, number> = { up: 0, degraded: 1, down: 2, unknown: 3 };
-export const OUTCOME_OF_CODE: Outcome[] = ['up', 'degraded', 'down', 'unknown'];
+import type { MonitorState, Transition } from './monitor-state.ts';
+import { aggregate, encodeUpdate, ROLLUP_TABLES, upsertRollupSql, type ResultPoint } from './rollup-aggregate.ts';
+import { encodeRaw, rawBlockOf, type RawRecord } from './storage/raw-block.ts';
+import { mergeEncodedRollups } from './storage/rollup-block.ts';
 
 export interface PendingResult extends ResultPoint {
   message: string;
@@ -20,9 +18,9 @@ export interface FlushReport {
 }
 
 /**
- * Results are queued in memory and written in one transaction per flush: raw rows, the monitor's
- * state, transitions and incidents, and the minute/hour/day rollups. Thousands of monitors then cost
- * one fsync per second instead of one per check.
+ * Results are queued in memory and written in one transaction per flush: packed raw results, the
+ * monitor's state, transitions and incidents, and the minute/hour/day rollups. Thousands of monitors
+ * then cost one commit per second instead of one per check.
  */
 export class ResultWriter {
   private queue: PendingResult[] = [];
@@ -31,9 +29,16 @@ export class ResultWriter {
   private readonly stmts;
 
   constructor(private readonly db: Database.Database) {
-    db.function('hist_merge', { deterministic: true }, (a: unknown, b: unknown) => mergeEncoded(a as string | null, b as string | null));
+    db.function('blob_append', { deterministic: true }, (a: unknown, b: unknown) => Buffer.concat([a as Uint8Array, b as Uint8Array]));
+    db.function('rollup_merge', { deterministic: true }, (a: unknown, b: unknown) => mergeEncodedRollups(a as Uint8Array | null, b as Uint8Array | null));
     this.stmts = {
-      result: db.prepare('INSERT OR REPLACE INTO results (monitor_id, at, outcome, latency, metric, message) VALUES (?, ?, ?, ?, ?, ?)'),
+      // Appending needs no decoding: the raw block format is a plain concatenation of records.
+      // (SQL's || would turn the blobs into text.)
+      raw: db.prepare('INSERT INTO result_blocks (monitor_id, block, data) VALUES (?, ?, ?) ON CONFLICT (monitor_id, block) DO UPDATE SET data = blob_append(data, excluded.data)'),
+      message: db.prepare('INSERT OR REPLACE INTO result_messages (monitor_id, at, message) VALUES (?, ?, ?)'),
+      latestMessages: db.prepare<[], { monitor_id: number; message: string }>(
+        'SELECT m.monitor_id, m.message FROM result_messages m WHERE m.at = (SELECT max(at) FROM result_messages WHERE monitor_id = m.monitor_id)',
+      ),
       state: db.prepare(`
         INSERT INTO monitor_state (monitor_id, status, health, since, failures, successes, blocked_by, reason, last_at, last_outcome, last_latency, last_metric, last_evidence, last_good_at)
         VALUES (@monitorId, @status, @health, @since, @failures, @successes, @blockedBy, @reason, @at, @outcome, @latency, @metric, @evidence, @goodAt)
@@ -46,9 +51,10 @@ export class ResultWriter {
       closeIncident: db.prepare('UPDATE incidents SET closed_at = ? WHERE id = ?'),
       event: db.prepare('INSERT INTO monitor_events (monitor_id, incident_id, at, from_status, to_status, reason) VALUES (?, ?, ?, ?, ?, ?)'),
       openIncidents: db.prepare<[], { id: number; monitor_id: number }>('SELECT id, monitor_id FROM incidents WHERE closed_at IS NULL'),
-      rollups: ROLLUPS.map((r) => ({ ...r, stmt: db.prepare(upsertRollupSql(r.table)) })),
+      rollups: ROLLUP_TABLES.map((r) => ({ ...r, stmt: db.prepare(upsertRollupSql(r.table)) })),
     };
     for (const row of this.stmts.openIncidents.all()) this.openIncident.set(row.monitor_id, row.id);
+    for (const row of this.stmts.latestMessages.all()) this.lastMessage.set(row.monitor_id, row.message);
   }
 
   enqueue(r: PendingResult): void {
@@ -71,11 +77,17 @@ export class ResultWriter {
     this.queue = [];
     let incidentsChanged = false;
     this.db.transaction(() => {
+      const rawBlocks = new Map<string, { monitorId: number; block: number; records: RawRecord[] }>();
       for (const r of batch) {
-        // The message repeats run after run; store it only when it changes.
-        const same = this.lastMessage.get(r.monitorId) === r.message;
-        this.lastMessage.set(r.monitorId, r.message);
-        this.stmts.result.run(r.monitorId, r.at, OUTCOME_CODE[r.outcome], r.latencyMs === null ? null : Math.round(r.latencyMs), r.metric, same ? null : r.message);
+        const block = rawBlockOf(r.at);
+        const key = `${r.monitorId}:${block}`;
+        const entry = rawBlocks.get(key) ?? { monitorId: r.monitorId, block, records: [] };
+        entry.records.push(r);
+        rawBlocks.set(key, entry);
+        if (this.lastMessage.get(r.monitorId) !== r.message) {
+          this.lastMessage.set(r.monitorId, r.message);
+          this.stmts.message.run(r.monitorId, r.at, r.message);
+        }
         this.stmts.state.run({
           monitorId: r.monitorId,
           ...r.state,
@@ -88,8 +100,9 @@ export class ResultWriter {
         });
         if (r.transition) incidentsChanged = this.recordTransition(r.monitorId, r.transition) || incidentsChanged;
       }
+      for (const b of rawBlocks.values()) this.stmts.raw.run(b.monitorId, b.block, encodeRaw(b.block, b.records));
       for (const rollup of this.stmts.rollups) {
-        for (const a of aggregate(batch, rollup.bucketMs)) rollup.stmt.run(...aggregateRow(a));
+        for (const u of aggregate(batch, rollup.res)) rollup.stmt.run(...encodeUpdate(u));
       }
     })();
     return { results: batch.length, monitorIds: [...new Set(batch.map((r) => r.monitorId))], incidentsChanged };

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { RAW_BLOCK_MS } from './storage/raw-block.ts';
+import { RESOLUTIONS } from './storage/rollup-block.ts';
 
 export interface RetentionPolicy {
   /** Raw results; charts never read them, the detail page shows the latest few. */
@@ -16,22 +18,34 @@ const DAY = 24 * HOUR;
 export const RETENTION_DEFAULTS: RetentionPolicy = { rawMs: DAY, minuteMs: DAY, hourMs: 31 * DAY, dayMs: 400 * DAY, everyMs: HOUR };
 
 /**
- * Deletes expired rows monitor by monitor: each DELETE is a range on the (monitor_id, at) key, so
+ * Deletes expired blocks monitor by monitor: each DELETE is a range on the (monitor_id, block) key, so
  * it touches only what it removes instead of scanning the whole table.
  */
 export function pruneOldData(db: Database.Database, policy: RetentionPolicy, now: number): number {
   const ids = db.prepare<[], { id: number }>('SELECT id FROM monitors').all().map((r) => r.id);
+  const blockBefore = (table: string, before: number, blockMs: number) => ({
+    stmt: db.prepare<[number, number]>(`DELETE FROM ${table} WHERE monitor_id = ? AND block < ?`),
+    // Whole blocks only: a block is dropped once all of it is older than the window.
+    bound: Math.floor(before / blockMs),
+  });
   const plans = [
-    { stmt: db.prepare<[number, number]>('DELETE FROM results WHERE monitor_id = ? AND at < ?'), before: now - policy.rawMs },
-    { stmt: db.prepare<[number, number]>('DELETE FROM rollup_minute WHERE monitor_id = ? AND bucket < ?'), before: now - policy.minuteMs },
-    { stmt: db.prepare<[number, number]>('DELETE FROM rollup_hour WHERE monitor_id = ? AND bucket < ?'), before: now - policy.hourMs },
-    { stmt: db.prepare<[number, number]>('DELETE FROM rollup_day WHERE monitor_id = ? AND bucket < ?'), before: now - policy.dayMs },
+    blockBefore('result_blocks', now - policy.rawMs, RAW_BLOCK_MS),
+    blockBefore('rollup_minute', now - policy.minuteMs, RESOLUTIONS.minute.slotMs * RESOLUTIONS.minute.slots),
+    blockBefore('rollup_hour', now - policy.hourMs, RESOLUTIONS.hour.slotMs * RESOLUTIONS.hour.slots),
+    blockBefore('rollup_day', now - policy.dayMs, RESOLUTIONS.day.slotMs * RESOLUTIONS.day.slots),
   ];
+  // The newest message of a monitor is kept whatever its age: later results still refer to it.
+  const messages = db.prepare<[number, number, number]>(
+    'DELETE FROM result_messages WHERE monitor_id = ? AND at < ? AND at < (SELECT max(at) FROM result_messages WHERE monitor_id = ?)',
+  );
   let removed = 0;
   // Chunks keep each write transaction short so the results writer is never blocked for long.
   for (let i = 0; i < ids.length; i += 200) {
     db.transaction(() => {
-      for (const id of ids.slice(i, i + 200)) for (const p of plans) removed += p.stmt.run(id, p.before).changes;
+      for (const id of ids.slice(i, i + 200)) {
+        for (const p of plans) removed += p.stmt.run(id, p.bound).changes;
+        removed += messages.run(id, now - policy.rawMs, id).changes;
+      }
     })();
   }
   return removed;

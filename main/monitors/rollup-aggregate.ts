@@ -1,29 +1,6 @@
 import type { Outcome } from './monitor-state.ts';
-import { bucketOf, encodeHistogram, type Histogram } from './latency-histogram.ts';
-
-export const ROLLUPS = [
-  { table: 'rollup_minute', bucketMs: 60_000 },
-  { table: 'rollup_hour', bucketMs: 3_600_000 },
-  { table: 'rollup_day', bucketMs: 86_400_000 },
-] as const;
-export type RollupTable = (typeof ROLLUPS)[number]['table'];
-
-export interface Aggregate {
-  monitorId: number;
-  bucket: number;
-  n: number;
-  up: number;
-  down: number;
-  degraded: number;
-  unknown: number;
-  latN: number;
-  latSum: number;
-  latMin: number | null;
-  latMax: number | null;
-  hist: Histogram;
-  metricN: number;
-  metricSum: number;
-}
+import { bucketOf } from './latency-histogram.ts';
+import { blockAndSlot, emptySlot, encodeRollup, RESOLUTIONS, type Resolution, type SlotAggregate } from './storage/rollup-block.ts';
 
 export interface ResultPoint {
   monitorId: number;
@@ -33,26 +10,32 @@ export interface ResultPoint {
   metric: number | null;
 }
 
-/** Folds a batch of results into one aggregate per (monitor, bucket), so each flush does one upsert per key. */
-export function aggregate(points: readonly ResultPoint[], bucketMs: number): Aggregate[] {
-  const byKey = new Map<string, Aggregate>();
+export interface BlockUpdate {
+  monitorId: number;
+  block: number;
+  slots: Map<number, SlotAggregate>;
+}
+
+/** Folds a batch of results into one update per (monitor, block), so each flush does one upsert per row. */
+export function aggregate(points: readonly ResultPoint[], res: Resolution): BlockUpdate[] {
+  const byKey = new Map<string, BlockUpdate>();
   for (const p of points) {
-    const bucket = Math.floor(p.at / bucketMs) * bucketMs;
-    const key = `${p.monitorId}:${bucket}`;
-    let a = byKey.get(key);
-    if (!a) {
-      a = { monitorId: p.monitorId, bucket, n: 0, up: 0, down: 0, degraded: 0, unknown: 0, latN: 0, latSum: 0, latMin: null, latMax: null, hist: new Map(), metricN: 0, metricSum: 0 };
-      byKey.set(key, a);
-    }
+    const { block, slot } = blockAndSlot(p.at, res);
+    const key = `${p.monitorId}:${block}`;
+    let u = byKey.get(key);
+    if (!u) byKey.set(key, (u = { monitorId: p.monitorId, block, slots: new Map() }));
+    let a = u.slots.get(slot);
+    if (!a) u.slots.set(slot, (a = emptySlot()));
     a.n++;
     a[p.outcome]++;
-    // Latency of a failed or unknown run is a timeout, not a response time: it would poison averages.
+    // The latency of a failed or unknown run is a timeout, not a response time: it would poison averages.
     if (p.latencyMs !== null && (p.outcome === 'up' || p.outcome === 'degraded')) {
+      const tenths = Math.max(0, Math.round(p.latencyMs * 10));
+      a.latMin = a.latN === 0 ? tenths : Math.min(a.latMin, tenths);
+      a.latMax = a.latN === 0 ? tenths : Math.max(a.latMax, tenths);
       a.latN++;
-      a.latSum += p.latencyMs;
-      a.latMin = a.latMin === null ? p.latencyMs : Math.min(a.latMin, p.latencyMs);
-      a.latMax = a.latMax === null ? p.latencyMs : Math.max(a.latMax, p.latencyMs);
-      const b = bucketOf(p.latencyMs);
+      a.latSum += tenths;
+      const b = bucketOf(tenths / 10);
       a.hist.set(b, (a.hist.get(b) ?? 0) + 1);
     }
     if (p.metric !== null) {
@@ -63,18 +46,10 @@ export function aggregate(points: readonly ResultPoint[], bucketMs: number): Agg
   return [...byKey.values()];
 }
 
-export function aggregateRow(a: Aggregate) {
-  return [a.monitorId, a.bucket, a.n, a.up, a.down, a.degraded, a.unknown, a.latN, a.latSum, a.latMin, a.latMax, encodeHistogram(a.hist), a.metricN, a.metricSum] as const;
-}
+export const ROLLUP_TABLES = (Object.keys(RESOLUTIONS) as Resolution[]).map((res) => ({ res, table: RESOLUTIONS[res].table }));
 
-export const upsertRollupSql = (table: RollupTable) => `
-  INSERT INTO ${table} (monitor_id, bucket, n, up, down, degraded, unknown, lat_n, lat_sum, lat_min, lat_max, hist, metric_n, metric_sum)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ON CONFLICT (monitor_id, bucket) DO UPDATE SET
-    n = n + excluded.n, up = up + excluded.up, down = down + excluded.down,
-    degraded = degraded + excluded.degraded, unknown = unknown + excluded.unknown,
-    lat_n = lat_n + excluded.lat_n, lat_sum = lat_sum + excluded.lat_sum,
-    lat_min = CASE WHEN lat_min IS NULL THEN excluded.lat_min WHEN excluded.lat_min IS NULL THEN lat_min ELSE min(lat_min, excluded.lat_min) END,
-    lat_max = CASE WHEN lat_max IS NULL THEN excluded.lat_max WHEN excluded.lat_max IS NULL THEN lat_max ELSE max(lat_max, excluded.lat_max) END,
-    hist = hist_merge(hist, excluded.hist),
-    metric_n = metric_n + excluded.metric_n, metric_sum = metric_sum + excluded.metric_sum`;
+export const upsertRollupSql = (table: string) =>
+  `INSERT INTO ${table} (monitor_id, block, data) VALUES (?, ?, ?)
+   ON CONFLICT (monitor_id, block) DO UPDATE SET data = rollup_merge(data, excluded.data)`;
+
+export const encodeUpdate = (u: BlockUpdate) => [u.monitorId, u.block, encodeRollup(u.slots)] as const;

@@ -64,14 +64,15 @@ interface EstablishOptions extends Omit<ConnectOptions, 'privateKeyPath'> {
 }
 
 const MAX_KEY_FILE_BYTES = 64 * 1024;
-const CLOSE_GRACE_MS = 1_000;
+// Below the engine's 1 s hard-stop grace, so a check that was aborted still returns in time.
+const CLOSE_GRACE_MS = 500;
 
 /**
  * Opens an authenticated SSH connection whose host key matches the pin. The pin is checked inside
  * the key exchange (ssh2's hostVerifier), before any credential is sent to the server.
  */
 export async function connect(options: ConnectOptions): Promise<SshConnection> {
-  const where = `${options.host}:${options.port}`;
+  const where = hostPort(options.host, options.port);
   if (options.signal?.aborted) throw errorForAbort(options.signal, `SSH to ${where}`);
   const { privateKeyPath, ...rest } = options;
   const privateKey = privateKeyPath ? { path: privateKeyPath, text: await readPrivateKey(privateKeyPath) } : undefined;
@@ -116,7 +117,7 @@ async function readPrivateKey(path: string): Promise<string> {
 }
 
 function establish(o: EstablishOptions): Promise<SshConnection> {
-  const where = `${o.host}:${o.port}`;
+  const where = hostPort(o.host, o.port);
   const secrets = [o.passphrase, o.password];
   const started = performance.now();
   let phase: Phase = 'tcp';
@@ -129,6 +130,8 @@ function establish(o: EstablishOptions): Promise<SshConnection> {
     // Our own socket, so that an abort or timeout can always destroy the transport, in any phase.
     const socket = net.connect({ host: o.host, port: o.port });
     socket.setNoDelay(true);
+    // ssh2 handles socket errors itself; this keeps one raised before it attaches from crashing.
+    socket.on('error', () => {});
     socket.once('connect', () => (phase = 'handshake'));
     const ssh = new NodeSSH();
     let settled = false;
@@ -218,7 +221,7 @@ const PHASE_TEXT: Record<Phase, string> = {
 
 function mapError(err: unknown, o: EstablishOptions, where: string, phase: Phase, secrets: Array<string | undefined>): SshError {
   const e = (err instanceof Error ? err : new Error(String(err))) as Ssh2Error;
-  const message = redact(e.message, secrets).slice(0, 300);
+  const message = redact(errorText(e), secrets).slice(0, 300);
   const login = `${o.user}@${where}`;
   if (e.level === 'client-authentication') {
     const tried = [o.privateKey && `publickey (${o.privateKey.path})`, o.useAgent && 'ssh-agent', o.password !== undefined && 'password'].filter(Boolean);
@@ -237,6 +240,21 @@ function mapError(err: unknown, o: EstablishOptions, where: string, phase: Phase
     return new ConnectError(`${where} closed the connection ${phase === 'tcp' ? 'before it was established' : `during the SSH ${phase === 'auth' ? 'authentication' : 'handshake'}`}`);
   }
   return new ConnectError(`SSH to ${where} failed: ${message}`);
+}
+
+/**
+ * Node 20 connects with "happy eyeballs": when every address of a name fails, the AggregateError
+ * has an empty message and the per-address reasons in `errors`.
+ */
+function errorText(e: Error): string {
+  if (e instanceof AggregateError && e.errors.length > 0) {
+    return [...new Set(e.errors.map((x: unknown) => (x instanceof Error ? x.message : String(x))))].join('; ');
+  }
+  return e.message || e.name;
+}
+
+export function hostPort(host: string, port: number): string {
+  return net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 function wrap(o: EstablishOptions, client: Ssh2Client, socket: net.Socket, hostKey: OfferedHostKey, connectMs: number): SshConnection {

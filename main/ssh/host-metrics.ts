@@ -7,7 +7,8 @@ import { shellQuote } from './shell-quote.ts';
  */
 
 export const SECTION_MARK = '@@photon:';
-export const NO_SYSTEMCTL = `${SECTION_MARK}no-systemctl`;
+// Deliberately not a section marker: it is a line inside a unit's section.
+export const NO_SYSTEMCTL = 'photon:no-systemctl';
 
 const section = (name: string) => `printf '%s\\n' ${shellQuote(SECTION_MARK + name)}`;
 

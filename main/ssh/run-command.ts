@@ -1,4 +1,4 @@
-import type { SshConnection } from './connect.ts';
+import { hostPort, type SshConnection } from './connect.ts';
 import { ConnectError, errorForAbort, TimeoutError } from './errors.ts';
 import { shellQuoteArgv } from './shell-quote.ts';
 import type { Ssh2Channel } from './ssh2-surface.ts';
@@ -41,11 +41,12 @@ export function runCommand(conn: SshConnection, argv: readonly string[], options
  * refuses signal requests for root logins anyway.
  */
 export function runScript(conn: SshConnection, commandLine: string, options: RunOptions = {}): Promise<CommandResult> {
-  const what = `command on ${conn.host}:${conn.port}`;
+  const where = hostPort(conn.host, conn.port);
+  const what = `command on ${where}`;
   const { signal, timeoutMs } = options;
   const max = options.maxBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   if (signal?.aborted) return Promise.reject(errorForAbort(signal, what));
-  if (conn.isClosed()) return Promise.reject(new ConnectError(`connection to ${conn.host}:${conn.port} is closed`));
+  if (conn.isClosed()) return Promise.reject(new ConnectError(`connection to ${where} is closed`));
 
   return new Promise<CommandResult>((resolve, reject) => {
     const started = performance.now();
@@ -75,7 +76,7 @@ export function runScript(conn: SshConnection, commandLine: string, options: Run
     signal?.addEventListener('abort', onAbort, { once: true });
 
     const onChannel = (err: Error | undefined, ch: Ssh2Channel) => {
-      if (err) return finish(() => reject(new ConnectError(`cannot start a command on ${conn.host}:${conn.port}: ${err.message}`)));
+      if (err) return finish(() => reject(new ConnectError(`cannot start a command on ${where}: ${err.message}`)));
       if (settled) return void ch.close();
       channel = ch;
       ch.on('data', (chunk) => stdout.push(chunk));
@@ -83,7 +84,7 @@ export function runScript(conn: SshConnection, commandLine: string, options: Run
       ch.on('exit', (code, sig) => (exit = { code: typeof code === 'number' ? code : null, signal: sig ?? null }));
       ch.on('error', () => {});
       ch.on('close', () => {
-        if (!exit && conn.isClosed()) return finish(() => reject(new ConnectError(`connection to ${conn.host}:${conn.port} closed before the command finished`)));
+        if (!exit && conn.isClosed()) return finish(() => reject(new ConnectError(`connection to ${where} closed before the command finished`)));
         const result: CommandResult = {
           exitCode: exit?.code ?? null,
           signal: exit?.signal ?? null,
@@ -100,7 +101,7 @@ export function runScript(conn: SshConnection, commandLine: string, options: Run
     try {
       conn.client.exec(commandLine, onChannel);
     } catch (err) {
-      finish(() => reject(new ConnectError(`cannot start a command on ${conn.host}:${conn.port}: ${(err as Error).message}`)));
+      finish(() => reject(new ConnectError(`cannot start a command on ${where}: ${(err as Error).message}`)));
     }
   });
 }

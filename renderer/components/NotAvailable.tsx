@@ -1,8 +1,13 @@
+import { Fragment } from 'react';
+import { VIEWS, hrefFor } from '../state/views.ts';
+
 interface Props {
   title: string;
   /** e.g. "Monitors are not available in this build yet." */
   sentence: string;
 }
+
+const WORKING = VIEWS.filter((v) => v.available);
 
 /** Stands in for a screen that has no real data source yet, instead of sample numbers that look real. */
 export function NotAvailable({ title, sentence }: Props) {
@@ -13,7 +18,14 @@ export function NotAvailable({ title, sentence }: Props) {
         <p className="lead">{sentence}</p>
         <p>No data is shown rather than made-up data.</p>
         <p className="muted">
-          Working in this build: <a href="#/projects">Projects</a> and <a href="#/settings">Settings</a>.
+          Working in this build:{' '}
+          {WORKING.map((v, i) => (
+            <Fragment key={v.id}>
+              {i > 0 && (i === WORKING.length - 1 ? ' and ' : ', ')}
+              <a href={hrefFor(v.id)}>{v.label}</a>
+            </Fragment>
+          ))}
+          .
         </p>
       </div>
     </section>

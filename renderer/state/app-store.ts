@@ -1,10 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo } from '../../preload/contract.ts';
 import { toApiError, type ApiError, type ConnectionState, type PhotonClient } from '../api/client.ts';
-import { viewFromHash, type ViewId } from './views.ts';
+import { pathFromHash, viewFromHash, type ViewId } from './views.ts';
 
 export interface AppState {
   view: ViewId;
+  /** The whole route after `#/`, for views with sub-pages such as a monitor's detail. */
+  path: string;
   appInfo: AppInfo | null;
   appInfoError: ApiError | null;
   connection: ConnectionState;
@@ -15,6 +17,7 @@ export interface AppState {
 export function createAppStore(client: PhotonClient, win: Window = window): { store: StoreApi<AppState>; dispose(): void } {
   const store = createStore<AppState>()((set) => ({
     view: viewFromHash(win.location.hash),
+    path: pathFromHash(win.location.hash),
     appInfo: null,
     appInfoError: null,
     connection: 'connecting',
@@ -27,7 +30,7 @@ export function createAppStore(client: PhotonClient, win: Window = window): { st
     },
   }));
 
-  const onHashChange = () => store.setState({ view: viewFromHash(win.location.hash) });
+  const onHashChange = () => store.setState({ view: viewFromHash(win.location.hash), path: pathFromHash(win.location.hash) });
   win.addEventListener('hashchange', onHashChange);
   const stopWatchingLink = client.onConnectionChange((connection) => store.setState({ connection }));
   void store.getState().reloadAppInfo();

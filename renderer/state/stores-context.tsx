@@ -1,6 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState } from './app-store.ts';
+import type { IncidentsState } from './incidents-store.ts';
+import type { LoopsState } from './loops-store.ts';
+import type { MonitorsState } from './monitors-store.ts';
+import type { OverviewState } from './overview-store.ts';
 import type { ProjectsState } from './projects-store.ts';
 import type { SettingsState } from './settings-store.ts';
 import type { Stores } from './stores.ts';
@@ -21,3 +25,7 @@ function useStores(): Stores {
 export const useAppStore = <T,>(select: (s: AppState) => T): T => useStore(useStores().app, select);
 export const useProjectsStore = <T,>(select: (s: ProjectsState) => T): T => useStore(useStores().projects, select);
 export const useSettingsStore = <T,>(select: (s: SettingsState) => T): T => useStore(useStores().settings, select);
+export const useMonitorsStore = <T,>(select: (s: MonitorsState) => T): T => useStore(useStores().monitors, select);
+export const useIncidentsStore = <T,>(select: (s: IncidentsState) => T): T => useStore(useStores().incidents, select);
+export const useLoopsStore = <T,>(select: (s: LoopsState) => T): T => useStore(useStores().loops, select);
+export const useOverviewStore = <T,>(select: (s: OverviewState) => T): T => useStore(useStores().overview, select);

@@ -1,6 +1,10 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { PhotonClient } from '../api/client.ts';
 import { createAppStore, type AppState } from './app-store.ts';
+import { createIncidentsStore, type IncidentsState } from './incidents-store.ts';
+import { createLoopsStore, type LoopsState } from './loops-store.ts';
+import { createMonitorsStore, type MonitorsState } from './monitors-store.ts';
+import { createOverviewStore, type OverviewState } from './overview-store.ts';
 import { createProjectsStore, type ProjectsState } from './projects-store.ts';
 import { createSettingsStore, type SettingsState } from './settings-store.ts';
 
@@ -8,6 +12,10 @@ export interface Stores {
   app: StoreApi<AppState>;
   projects: StoreApi<ProjectsState>;
   settings: StoreApi<SettingsState>;
+  monitors: StoreApi<MonitorsState>;
+  incidents: StoreApi<IncidentsState>;
+  loops: StoreApi<LoopsState>;
+  overview: StoreApi<OverviewState>;
   dispose(): void;
 }
 
@@ -19,14 +27,21 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
   const app = createAppStore(client, win);
   const projects = createProjectsStore(client);
   const settings = createSettingsStore(client);
+  const monitors = createMonitorsStore(client);
+  const incidents = createIncidentsStore(client);
+  const loops = createLoopsStore(client);
+  const overview = createOverviewStore(client);
+  const all = [app, projects, settings, monitors, incidents, loops, overview];
   return {
     app: app.store,
     projects: projects.store,
     settings: settings.store,
+    monitors: monitors.store,
+    incidents: incidents.store,
+    loops: loops.store,
+    overview: overview.store,
     dispose() {
-      app.dispose();
-      projects.dispose();
-      settings.dispose();
+      all.forEach((s) => s.dispose());
     },
   };
 }

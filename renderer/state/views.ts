@@ -1,8 +1,8 @@
 export const VIEWS = [
-  { id: 'overview', label: 'Overview', available: false },
+  { id: 'overview', label: 'Overview', available: true },
   { id: 'projects', label: 'Projects', available: true },
   { id: 'scorecard', label: 'Scorecard', available: false },
-  { id: 'monitors', label: 'Monitors', available: false },
+  { id: 'monitors', label: 'Monitors', available: true },
   { id: 'agents', label: 'Agents', available: false },
   { id: 'recovery', label: 'Recovery', available: false },
   { id: 'backups', label: 'Backups', available: false },
@@ -19,4 +19,9 @@ export const hrefFor = (view: ViewId): string => `#/${view}`;
 export function viewFromHash(hash: string): ViewId {
   const wanted = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return VIEWS.find((v) => v.id === wanted)?.id ?? DEFAULT_VIEW;
+}
+
+/** Everything after `#/`, e.g. "monitors/12" or "monitors/new?role=vm": views with pages of their own read the rest. */
+export function pathFromHash(hash: string): string {
+  return hash.replace(/^#\/?/, '');
 }

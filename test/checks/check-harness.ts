@@ -32,3 +32,15 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: nu
   const value = await fn();
   return { value, ms: performance.now() - started };
 }
+
+/**
+ * Runs `fn` and fails if it leaves more timers behind than it found: a check that forgets its
+ * deadline timer keeps the engine's process busy for the whole budget after every run.
+ */
+export async function withoutLeakedTimers<T>(fn: () => Promise<T>): Promise<T> {
+  const count = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  const before = count();
+  const value = await fn();
+  if (count() > before) throw new Error(`${count() - before} timer(s) left running after the check returned`);
+  return value;
+}

@@ -4,7 +4,7 @@ import dgram from 'node:dgram';
 import { dnsCheck, rcodeOfError, resolverAddress } from '../../main/monitors/checks/dns.ts';
 import { startDnsmasq, type Dnsmasq } from '../helpers/dnsmasq.ts';
 import { activeResources, startBlackHoleUdp } from '../helpers/loopback-servers.ts';
-import { ctx, defaultsHold, detail, holds, target, timed } from './check-harness.ts';
+import { ctx, defaultsHold, detail, holds, target, timed, withoutLeakedTimers } from './check-harness.ts';
 
 const DKIM_1 = 'v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA';
 const DKIM_2 = 'u1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+';
@@ -39,7 +39,7 @@ const run = (fields: Record<string, unknown>, timeoutMs = 3_000) => dnsCheck.run
 
 describe('dns: answers from a real server (dnsmasq)', () => {
   test('A: the address is the body and the IP; the defaults hold', async () => {
-    const r = await run({ query: 'www.example.test' });
+    const r = await withoutLeakedTimers(() => run({ query: 'www.example.test' }));
     assert.equal(r.reached, true, r.message);
     assert.equal(r.observation.DNS_RCODE, 'NOERROR');
     assert.equal(r.observation.BODY, '192.0.2.10');

@@ -2,13 +2,14 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import https from 'node:https';
+import fs from 'node:fs';
 import path from 'node:path';
 import { httpCheck, MAX_REDIRECTS } from '../../main/monitors/checks/http.ts';
 import { BODY_CAP_BYTES } from '../../main/monitors/checks/http-exchange.ts';
 import { activeResources, closeServer, freePort, listen, startSilentServer, waitFor } from '../helpers/loopback-servers.ts';
 import { makeTestCerts, type TestCert, type TestCerts } from '../helpers/test-certs.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { ctx, defaultsHold, detail, holds, target, timed } from './check-harness.ts';
+import { ctx, defaultsHold, detail, holds, target, timed, withoutLeakedTimers } from './check-harness.ts';
 
 const DAY = 86_400_000;
 const tmp = makeTempDir('photon-http-');
@@ -119,7 +120,7 @@ const run = (fields: Record<string, unknown>, timeoutMs = 5_000) => httpCheck.ru
 
 describe('http: answers', () => {
   test('200 with a JSON body: status, body and latency are observed and the defaults hold', async () => {
-    const r = await run({ url: `${base}/ok` });
+    const r = await withoutLeakedTimers(() => run({ url: `${base}/ok` }));
     assert.equal(r.reached, true, r.message);
     assert.equal(r.observation.STATUS, 200);
     assert.equal(r.observation.CONNECTED, true);
@@ -314,6 +315,14 @@ describe('http: TLS', () => {
     assert.ok(holds(r, '[CERTIFICATE_EXPIRATION] > 2d'));
     assert.ok(Math.abs((r.observation.CERTIFICATE_EXPIRATION as number) - 3 * DAY) < 120_000);
     assert.equal((r.evidence.tls as Record<string, unknown>).daysLeft, 3);
+  });
+
+  test('a damaged caFile is reported, not thrown', async () => {
+    const bad = path.join(tmp.dir, 'damaged.pem');
+    fs.writeFileSync(bad, '-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n');
+    const r = await run({ url: `${httpsBase.valid}/ok`, caFile: bad });
+    assert.equal(r.reached, false);
+    assert.match(r.message, /^caFile .*damaged\.pem: certificate 1 cannot be parsed \(/);
   });
 
   test('an unreadable caFile is reported, not thrown', async () => {

@@ -7,7 +7,7 @@ import { createPingCheck, pingCheck } from '../../main/monitors/checks/ping.ts';
 import { closeServer, freePort, listen, waitFor } from '../helpers/loopback-servers.ts';
 import { runInNetns } from '../helpers/netns.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { ctx, defaultsHold, detail, holds, target, timed } from './check-harness.ts';
+import { ctx, defaultsHold, detail, holds, target, timed, withoutLeakedTimers } from './check-harness.ts';
 
 const tmp = makeTempDir('photon-ping-');
 let server: net.Server;
@@ -47,7 +47,7 @@ function findOnPath(name: string): string {
 describe('ping: the real binary', () => {
   test('127.0.0.1 answers: no loss, round-trip times parsed, defaults hold', async () => {
     findOnPath('ping');
-    const r = await pingCheck.run(target('ping', { host: '127.0.0.1' }), ctx());
+    const r = await withoutLeakedTimers(() => pingCheck.run(target('ping', { host: '127.0.0.1' }), ctx()));
     assert.equal(r.reached, true, r.message);
     assert.equal(r.evidence.method, 'icmp');
     assert.equal(r.evidence.transmitted, 3);
@@ -156,6 +156,13 @@ describe('ping: TCP fallback', () => {
     assert.equal(r.observation.PACKET_LOSS, 100);
     assert.ok(ms < 1_500, `took ${ms} ms`);
   });
+});
+
+test('a host that ping would read as an option is refused before running anything', async () => {
+  const r = await pingCheck.run(target('ping', { host: '-f' }), ctx());
+  assert.equal(r.reached, false);
+  assert.equal(r.message, 'host must not start with "-": -f');
+  assert.equal(pingChildren().length, 0);
 });
 
 test('describe is the host', () => {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { postgresCheck } from '../../main/monitors/checks/postgres.ts';
 import { activeResources, closeServer, freePort, startSilentServer, waitFor } from '../helpers/loopback-servers.ts';
 import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
-import { ctx, defaultsHold, holds, target, timed } from './check-harness.ts';
+import { ctx, defaultsHold, holds, target, timed, withoutLeakedTimers } from './check-harness.ts';
 
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
 const ENV = 'PHOTON_TEST_PG_PASSWORD';
@@ -32,7 +32,7 @@ function assertNoPassword(r: unknown): void {
 
 describe('postgres: a real server', () => {
   test('logs in and runs select 1: connected, body "1", version and identity in the evidence', async () => {
-    const r = await run({});
+    const r = await withoutLeakedTimers(() => run({}));
     assert.equal(r.reached, true, r.message);
     assert.equal(r.observation.CONNECTED, true);
     assert.equal(r.observation.BODY, '1');

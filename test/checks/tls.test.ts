@@ -1,13 +1,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import { tlsCheck } from '../../main/monitors/checks/tls.ts';
 import { activeResources, closeServer, freePort, listen, startSilentServer, waitFor } from '../helpers/loopback-servers.ts';
 import { makeTestCerts, type TestCert, type TestCerts } from '../helpers/test-certs.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { ctx, defaultsHold, detail, holds, target, timed } from './check-harness.ts';
+import { ctx, defaultsHold, detail, holds, target, timed, withoutLeakedTimers } from './check-harness.ts';
 
 const DAY = 86_400_000;
 const tmp = makeTempDir('photon-tls-');
@@ -45,7 +47,7 @@ const run = (port: number, fields: Record<string, unknown> = {}, timeoutMs = 5_0
 
 describe('tls: certificates', () => {
   test('a trusted certificate for the host is valid, with its chain, expiry and issuer', async () => {
-    const r = await run(ports.valid!, { caFile: certs.caFile });
+    const r = await withoutLeakedTimers(() => run(ports.valid!, { caFile: certs.caFile }));
     assert.equal(r.reached, true, r.message);
     assert.equal(r.observation.CONNECTED, true);
     assert.equal(r.observation.CERTIFICATE_VALID, true);
@@ -163,6 +165,14 @@ describe('tls: failures, timeouts and aborts', () => {
     assert.match(r.message, /: aborted$/);
     assert.ok(ms < 500, `took ${ms} ms`);
     await waitFor('the silent server to see the client hang up', async () => (await silent.open()) === 0);
+  });
+
+  test('a damaged caFile is a result, not an exception', async () => {
+    const bad = path.join(tmp.dir, 'damaged.pem');
+    fs.writeFileSync(bad, '-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n');
+    const r = await run(ports.valid!, { caFile: bad });
+    assert.equal(r.reached, false);
+    assert.match(r.message, /^caFile .*damaged\.pem: certificate 1 cannot be parsed \(/);
   });
 
   test('describe shows host, port and servername', () => {

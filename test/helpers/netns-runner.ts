@@ -62,8 +62,8 @@ const scenarios: Record<string, (arg: string | undefined) => Promise<CheckResult
     await loopbackUp();
     fs.writeFileSync('/proc/sys/net/ipv4/ping_group_range', '1\t0');
     const server = await listenLoopback();
-    process.setgid('nogroup');
-    process.setuid('nobody');
+    process.setgid!('nogroup');
+    process.setuid!('nobody');
     const port = (server.address() as net.AddressInfo).port;
     const result = await createPingCheck({ binary, fallbackPorts: [port] }).run({ kind: 'ping', host: '127.0.0.1', count: 2 }, ctx(5_000));
     server.close();

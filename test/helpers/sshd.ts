@@ -11,6 +11,7 @@ const SSHD = '/usr/sbin/sshd';
 // sshd refuses to start without its privilege-separation directory; Debian creates it at boot only.
 const PRIVSEP_DIR = '/run/sshd';
 const START_TIMEOUT_MS = 10_000;
+const SESSION_TAG = 'PHOTON_TEST_SSHD';
 
 export interface TestSshd {
   host: '127.0.0.1';
@@ -96,6 +97,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
       },
       async stop() {
         await server.stop();
+        killSessionLeftovers(path.basename(dir));
         cleanup();
       },
     };
@@ -146,7 +148,8 @@ async function writeConfig(dir: string, port: number, options: SshdOptions): Pro
     'UseDNS no',
     'PrintMotd no',
     'Subsystem sftp internal-sftp',
-    ...(options.sessionPath ? [`SetEnv PATH=${options.sessionPath}`] : []),
+    // Every session process inherits the tag, so stop() can find what sessions left running.
+    `SetEnv ${SESSION_TAG}=${path.basename(dir)}${options.sessionPath ? ` PATH=${options.sessionPath}` : ''}`,
   ];
   const configPath = path.join(dir, 'sshd_config');
   // OpenSSH ≥ 9.8 penalises a source address after failed logins; the auth-failure tests would then
@@ -185,10 +188,55 @@ class SshdProcess {
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    // Stopping the listener leaves established connections running; a test that failed before
+    // closing its connection would then keep the test process alive. Their sshd processes are the
+    // listener's children, so they go first, by pid.
+    for (const pid of childPids(child.pid!)) killQuietly(pid, 'SIGTERM');
     child.kill('SIGTERM');
     const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
     await this.exited;
     clearTimeout(force);
+  }
+}
+
+/**
+ * A command whose channel was closed on timeout or abort keeps running on the "remote" host (see
+ * runScript), reparented to init once its session ends. Those processes are this sshd's, found by
+ * the environment tag its sessions carry, and killed by pid.
+ */
+function killSessionLeftovers(tag: string): void {
+  const needle = `\0${SESSION_TAG}=${tag}\0`;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let environ: string;
+    try {
+      environ = fs.readFileSync(`/proc/${pid}/environ`, 'latin1');
+    } catch {
+      continue; // gone already, or a kernel thread
+    }
+    if (`\0${environ}`.includes(needle) && Number(pid) !== process.pid) killQuietly(Number(pid), 'SIGKILL');
+  }
+}
+
+function childPids(parent: number): number[] {
+  const pids: number[] = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      // Fields after the parenthesised command name: state, then ppid.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === parent) pids.push(Number(pid));
+    } catch {
+      // exited while we looked
+    }
+  }
+  return pids;
+}
+
+function killQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // exited in between
   }
 }
 

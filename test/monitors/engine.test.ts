@@ -228,9 +228,8 @@ describe('monitoring engine', () => {
     svc.remove(m.id);
     assert.deepEqual(removedEvents, [{ id: m.id }]);
     assert.throws(() => svc.get(m.id), /No monitor with id/);
-    for (const t of ['results', 'rollup_minute', 'rollup_hour', 'rollup_day', 'monitor_state']) {
-      const col = t === 'monitor_state' ? 'monitor_id' : 'monitor_id';
-      assert.deepEqual(store.db.prepare(`SELECT count(*) AS n FROM ${t} WHERE ${col} = ?`).get(m.id), { n: 0 }, t);
+    for (const t of ['result_blocks', 'result_messages', 'rollup_minute', 'rollup_hour', 'rollup_day', 'monitor_state']) {
+      assert.deepEqual(store.db.prepare(`SELECT count(*) AS n FROM ${t} WHERE monitor_id = ?`).get(m.id), { n: 0 }, t);
     }
   });
 

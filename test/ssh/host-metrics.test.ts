@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import { connect, type SshConnection } from '../../main/ssh/connect.ts';
-import { hostReportScript } from '../../main/ssh/host-metrics.ts';
+import { hostReportScript, NO_SYSTEMCTL } from '../../main/ssh/host-metrics.ts';
 import {
   parseCpuCount,
   parseDf,
@@ -121,7 +121,8 @@ test('df keeps real filesystems (spaces in mount points included) and drops pseu
 test('unit states: a state word, systemctl missing, systemd not running, silence', () => {
   assert.equal(parseUnitState(['active']), 'active');
   assert.equal(parseUnitState(['failed']), 'failed');
-  assert.equal(parseUnitState(['@@photon:no-systemctl']), 'unknown (systemctl not found)');
+  assert.equal(parseUnitState([NO_SYSTEMCTL]), 'unknown (systemctl not found)');
+  assert.deepEqual(parseHostReport(`@@photon:unit\nnginx\n${NO_SYSTEMCTL}\n@@photon:end\n`, ['nginx']).units, { nginx: 'unknown (systemctl not found)' });
   assert.equal(
     parseUnitState(['System has not been booted with systemd as init system (PID 1). Can\'t operate.', 'Failed to connect to bus: Host is down']),
     "unknown (System has not been booted with systemd as init system (PID 1). Can't operate.)",

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import tls, { type PeerCertificate } from 'node:tls';
 import { describeError } from './error-text.ts';
@@ -12,8 +13,17 @@ export async function trustStore(caFile: string | undefined): Promise<{ ca: stri
   if (!caFile) return { ca: undefined };
   try {
     const pem = await readFile(caFile, 'utf8');
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) return { error: `caFile ${caFile} holds no PEM certificate` };
-    return { ca: [...tls.rootCertificates, pem] };
+    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+    if (blocks.length === 0) return { error: `caFile ${caFile} holds no PEM certificate` };
+    // OpenSSL skips a certificate it cannot parse without a word; say so instead of "not trusted".
+    for (const [i, block] of blocks.entries()) {
+      try {
+        new X509Certificate(block);
+      } catch (err) {
+        return { error: `caFile ${caFile}: certificate ${i + 1} cannot be parsed (${describeError(err)})` };
+      }
+    }
+    return { ca: [...tls.rootCertificates, ...blocks] };
   } catch (err) {
     return { error: `cannot read caFile: ${describeError(err)}` };
   }

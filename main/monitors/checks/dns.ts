@@ -104,7 +104,7 @@ function answered(target: TargetOf<'dns'>, via: string, rcode: string, answers: 
       RESPONSE_TIME: ms,
       ...(isAddress ? { IP: answers[0] ?? null } : {}),
     },
-    evidence: { query: target.query, recordType: target.recordType, resolver: via, rcode, answers: answers.slice(0, 50), answerCount: answers.length },
+    evidence: { query: target.query, recordType: target.recordType, resolver: via, rcode, answers: answers.slice(0, 50).map((a) => (a.length > 300 ? `${a.slice(0, 299)}…` : a)), answerCount: answers.length },
   };
 }
 

@@ -66,7 +66,8 @@ export function exchange(req: ExchangeRequest, signal: AbortSignal, abortReason:
       resolve(result);
     };
     const onAbort = () => finish({ ok: false, error: new Error(abortReason()) });
-    outgoing.once('error', (error) => finish({ ok: false, error }));
+    // on(), not once(): destroy() after a first error may emit another, and an unheard one would crash the process.
+    outgoing.on('error', (error) => finish({ ok: false, error }));
     outgoing.once('response', (res) => {
       const headersMs = roundMs(performance.now() - started);
       const peer = tlsPeer(res.socket);
@@ -91,7 +92,7 @@ export function exchange(req: ExchangeRequest, signal: AbortSignal, abortReason:
         bytes += chunk.length;
       });
       res.once('end', () => done(false));
-      res.once('error', (error) => finish({ ok: false, error }));
+      res.on('error', (error) => finish({ ok: false, error }));
       res.once('close', () => {
         if (!res.complete) finish({ ok: false, error: new Error('the connection closed before the whole body arrived') });
       });

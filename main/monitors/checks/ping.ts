@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { CheckContext, CheckKind, CheckResult, TargetOf } from './check-kind.ts';
 import { startDeadline, type Deadline } from './deadline.ts';
 import { describeError, errorCode } from './error-text.ts';
@@ -34,6 +34,8 @@ export function createPingCheck(options: PingOptions = {}): CheckKind<'ping'> {
     defaultConditions: ['[CONNECTED] == true', '[PACKET_LOSS] < 50'],
     describe: (target) => target.host,
     async run(target, ctx) {
+      // ping would read a leading "-" as an option.
+      if (target.host.startsWith('-')) return failure(`host must not start with "-": ${target.host}`, { method: 'icmp' });
       const deadline = startDeadline(ctx);
       try {
         const ran = await runPing(binary, pingArgs(platform, target, ctx), deadline);
@@ -64,11 +66,13 @@ export const pingCheck: CheckKind<'ping'> = createPingCheck();
  */
 export function pingArgs(platform: NodeJS.Platform, target: TargetOf<'ping'>, ctx: Pick<CheckContext, 'timeoutMs'>): string[] {
   const count = String(target.count);
-  const sendingMs = (target.count - 1) * INTERVAL_S * 1000;
+  const linux = platform !== 'win32' && platform !== 'darwin' && !platform.endsWith('bsd');
+  // Only iputils lets an unprivileged user send faster than one probe a second.
+  const sendingMs = (target.count - 1) * (linux ? INTERVAL_S * 1000 : 1000);
   const waitS = Math.min(5, Math.max(1, Math.floor((ctx.timeoutMs - sendingMs - 300) / 1000)));
   if (platform === 'win32') return ['-n', count, '-w', String(waitS * 1000), target.host];
-  // BSD/macOS: -W is in milliseconds and intervals below 1 s need root, so keep the default.
-  if (platform === 'darwin' || platform.endsWith('bsd')) return ['-n', '-c', count, '-W', String(waitS * 1000), target.host];
+  // BSD/macOS: -W is in milliseconds.
+  if (!linux) return ['-n', '-c', count, '-W', String(waitS * 1000), target.host];
   return ['-n', '-c', count, '-i', String(INTERVAL_S), '-W', String(waitS), target.host];
 }
 
@@ -80,7 +84,13 @@ type PingRun =
 function runPing(binary: string, args: string[], deadline: Deadline): Promise<PingRun> {
   return new Promise((resolve) => {
     // C locale: the parser reads English summaries.
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
+    let child: ChildProcess;
+    try {
+      child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
+    } catch (err) {
+      // Invalid arguments (e.g. a NUL byte) throw here rather than emitting 'error'.
+      return resolve({ kind: 'spawn-error', message: describeError(err), code: errorCode(err) });
+    }
     let stdout = '';
     let stderr = '';
     let settled = false;
@@ -94,9 +104,9 @@ function runPing(binary: string, args: string[], deadline: Deadline): Promise<Pi
       child.kill('SIGKILL');
       finish({ kind: 'aborted' });
     };
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout = (stdout + s).slice(0, OUTPUT_CAP)));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(0, OUTPUT_CAP)));
-    child.once('error', (err) => finish({ kind: 'spawn-error', message: describeError(err), code: errorCode(err) }));
+    child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout = (stdout + s).slice(0, OUTPUT_CAP)));
+    child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(0, OUTPUT_CAP)));
+    child.on('error', (err) => finish({ kind: 'spawn-error', message: describeError(err), code: errorCode(err) }));
     child.once('close', (exitCode) => finish({ kind: 'exited', stdout, stderr, exitCode }));
     if (deadline.signal.aborted) onAbort();
     else deadline.signal.addEventListener('abort', onAbort, { once: true });

@@ -1,6 +1,6 @@
 import type { CheckContext, CheckKind, CheckResult, TargetOf } from './check-kind.ts';
 import type { Observation } from '../conditions/evaluate-condition.ts';
-import { connect, type SshConnection } from '../../ssh/connect.ts';
+import { connect, hostPort, type SshConnection } from '../../ssh/connect.ts';
 import { HostKeyMismatchError, HostKeyUnknownError, SshError } from '../../ssh/errors.ts';
 import { hostReportScript } from '../../ssh/host-metrics.ts';
 import { parseHostReport, type HostReport } from '../../ssh/host-metrics-parse.ts';
@@ -159,7 +159,7 @@ export function runBudget(ctx: CheckContext): RunBudget {
 }
 
 export function loginOf(target: SshTarget): string {
-  return `${target.user}@${target.host}:${target.port}`;
+  return `${target.user}@${hostPort(target.host, target.port)}`;
 }
 
 /** Opens the session a check runs in; a failure comes back as the finished, unreached result. */

@@ -24,7 +24,7 @@ export function tcpConnect(host: string, port: number, signal: AbortSignal, abor
     };
     const onAbort = () => finish({ connected: false, ms: null, error: abortReason(), code: 'ABORT_ERR' });
     socket.once('connect', () => finish({ connected: true, ms: roundMs(performance.now() - started), remoteAddress: socket.remoteAddress ?? null }));
-    socket.once('error', (err) => {
+    socket.on('error', (err) => {
       const ms = roundMs(performance.now() - started);
       finish({ connected: false, ms, error: describeError(err), code: errorCode(err) });
     });

@@ -42,16 +42,25 @@ interface Handshake {
 function handshake(target: TargetOf<'tls'>, ca: string[] | undefined, deadline: Deadline): Promise<Handshake | { ok: false; error: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const socket: TLSSocket = tls.connect({
-      host: target.host,
-      port: target.port,
-      // SNI may not carry an IP address (RFC 6066).
-      servername: target.servername ?? (net.isIP(target.host) ? undefined : target.host),
-      ca,
-      rejectUnauthorized: false,
-      // The hostname is checked in report(), so that `authorized` speaks about the chain alone.
-      checkServerIdentity: () => undefined,
-    });
+    const onAbortMessage = () => `TLS handshake with ${hostPort(target.host, target.port)}: ${deadline.reason}`;
+    // tls.connect opens the TCP connection at once: do not even start when already aborted.
+    if (deadline.signal.aborted) return resolve({ ok: false, error: onAbortMessage() });
+    let socket: TLSSocket;
+    try {
+      socket = tls.connect({
+        host: target.host,
+        port: target.port,
+        // SNI may not carry an IP address (RFC 6066).
+        servername: target.servername ?? (net.isIP(target.host) ? undefined : target.host),
+        ca,
+        rejectUnauthorized: false,
+        // The hostname is checked in report(), so that `authorized` speaks about the chain alone.
+        checkServerIdentity: () => undefined,
+      });
+    } catch (err) {
+      // Building the secure context throws synchronously on bad input; that is a result, not a crash.
+      return resolve({ ok: false, error: `TLS setup failed: ${describeError(err)}` });
+    }
     let settled = false;
     const finish = (r: Handshake | { ok: false; error: string }) => {
       if (settled) return;
@@ -60,7 +69,7 @@ function handshake(target: TargetOf<'tls'>, ca: string[] | undefined, deadline: 
       socket.destroy();
       resolve(r);
     };
-    const onAbort = () => finish({ ok: false, error: `TLS handshake with ${hostPort(target.host, target.port)}: ${deadline.reason}` });
+    const onAbort = () => finish({ ok: false, error: onAbortMessage() });
     socket.once('secureConnect', () => {
       const cert = socket.getPeerCertificate(true);
       finish({
@@ -72,9 +81,8 @@ function handshake(target: TargetOf<'tls'>, ca: string[] | undefined, deadline: 
         protocol: socket.getProtocol(),
       });
     });
-    socket.once('error', (err) => finish({ ok: false, error: `TLS handshake failed: ${describeError(err)}` }));
-    if (deadline.signal.aborted) onAbort();
-    else deadline.signal.addEventListener('abort', onAbort, { once: true });
+    socket.on('error', (err) => finish({ ok: false, error: `TLS handshake failed: ${describeError(err)}` }));
+    deadline.signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 

@@ -57,15 +57,20 @@ export const migrations: readonly Migration[] = [
           last_good_at  INTEGER
         ) STRICT;
 
-        -- Raw results: compact on purpose (integers, message only when it changed) since there is one
-        -- row per check run. Pruned by the retention loop; charts read the rollups below.
-        CREATE TABLE results (
+        -- Raw results and rollups are packed blobs (see main/monitors/storage/): one row per monitor
+        -- and block instead of one per result keeps 30 days of 1,000 monitors within tens of MB.
+        CREATE TABLE result_blocks (
+          monitor_id INTEGER NOT NULL,
+          block      INTEGER NOT NULL,
+          data       BLOB NOT NULL,
+          PRIMARY KEY (monitor_id, block)
+        ) STRICT, WITHOUT ROWID;
+
+        -- A result's message is stored only when it differs from the monitor's previous one.
+        CREATE TABLE result_messages (
           monitor_id INTEGER NOT NULL,
           at         INTEGER NOT NULL,
-          outcome    INTEGER NOT NULL,
-          latency    INTEGER,
-          metric     REAL,
-          message    TEXT,
+          message    TEXT NOT NULL,
           PRIMARY KEY (monitor_id, at)
         ) STRICT, WITHOUT ROWID;
 
@@ -99,20 +104,9 @@ export const migrations: readonly Migration[] = [
         db.exec(`
           CREATE TABLE ${table} (
             monitor_id  INTEGER NOT NULL,
-            bucket      INTEGER NOT NULL,
-            n           INTEGER NOT NULL,
-            up          INTEGER NOT NULL,
-            down        INTEGER NOT NULL,
-            degraded    INTEGER NOT NULL,
-            unknown     INTEGER NOT NULL,
-            lat_n       INTEGER NOT NULL,
-            lat_sum     REAL NOT NULL,
-            lat_min     REAL,
-            lat_max     REAL,
-            hist        TEXT NOT NULL,
-            metric_n    INTEGER NOT NULL,
-            metric_sum  REAL NOT NULL,
-            PRIMARY KEY (monitor_id, bucket)
+            block       INTEGER NOT NULL,
+            data        BLOB NOT NULL,
+            PRIMARY KEY (monitor_id, block)
           ) STRICT, WITHOUT ROWID;
         `);
       }

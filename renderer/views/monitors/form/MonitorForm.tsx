@@ -1,0 +1,168 @@
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { MonitorDefinition, MonitorSummary } from '../../../../preload/contract.ts';
+import { toApiError } from '../../../api/client.ts';
+import { SelectField, type Choice } from '../../../components/SelectField.tsx';
+import { TextField } from '../../../components/TextField.tsx';
+import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid.ts';
+import { useMonitorsStore, useProjectsStore } from '../../../state/stores-context.tsx';
+import { KIND_CHOICES, ROLE_CHOICES } from '../monitor-labels.ts';
+import { placeMonitorError, toSaveInput, type DraftField, type FieldErrors, type MonitorDraft } from './monitor-draft.ts';
+import { TargetFields } from './TargetFields.tsx';
+
+interface Props {
+  title: string;
+  initial: MonitorDraft;
+  /** Set when editing: the monitor's id and stored definition (fields the form does not show are kept). */
+  base?: { id: number; definition: MonitorDefinition };
+  onSaved(summary: MonitorSummary): void;
+  onCancel(): void;
+}
+
+export function MonitorForm({ title, initial, base, onSaved, onCancel }: Props) {
+  const save = useMonitorsStore((s) => s.save);
+  const collection = useMonitorsStore((s) => s.collection);
+  const projects = useProjectsStore((s) => s.projects);
+  const titleId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  useFocusFirstInvalid(formRef, failures);
+
+  const set =
+    <F extends DraftField>(field: F) =>
+    (value: MonitorDraft[F]) => {
+      setDraft((d) => ({ ...d, [field]: value }));
+      // The message described the old value; keeping it while the operator fixes it is just noise.
+      setErrors(({ [field]: _gone, ...rest }) => rest);
+    };
+
+  const projectChoices = useMemo<Choice<string>[]>(() => [{ value: '', label: 'No project' }, ...projects.map((p) => ({ value: p.id, label: p.name }))], [projects]);
+  const parentChoices = useMemo<Choice<string>[]>(() => {
+    const others = [...collection.byId.values()].filter((m) => m.id !== base?.id).sort((a, b) => a.name.localeCompare(b.name));
+    return [{ value: '', label: 'None' }, ...others.map((m) => ({ value: String(m.id), label: `${m.name} (${m.kind})` }))];
+  }, [collection, base?.id]);
+
+  const fail = (fields: FieldErrors, form: string | null) => {
+    setErrors(fields);
+    setFormError(form);
+    setFailures((n) => n + 1);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const built = toSaveInput(draft, base);
+    if (!built.ok) return fail(built.errors, null);
+    setBusy(true);
+    try {
+      const saved = await save(built.input);
+      setErrors({});
+      setFormError(null);
+      onSaved(saved);
+    } catch (err) {
+      const placed = placeMonitorError(toApiError(err), draft);
+      fail(placed.fields, placed.form);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form ref={formRef} className="card monitor-form" aria-labelledby={titleId} noValidate onSubmit={(e) => void submit(e)}>
+      <h2 id={titleId}>{title}</h2>
+      {formError && (
+        <p className="field-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="field-row">
+        <TextField label="Name" required value={draft.name} onChange={set('name')} error={errors.name} />
+        <SelectField label="Project" value={draft.projectId} choices={projectChoices} onChange={set('projectId')} error={errors.projectId} />
+      </div>
+      <div className="field-row">
+        <SelectField label="Kind" value={draft.kind} choices={KIND_CHOICES} onChange={set('kind')} error={errors.kind} />
+        <SelectField
+          label="Role"
+          value={draft.role}
+          choices={ROLE_CHOICES}
+          onChange={set('role')}
+          error={errors.role}
+          hint="Which row of the Overview this monitor counts towards."
+        />
+      </div>
+      <fieldset className="group">
+        <legend>Target</legend>
+        <TargetFields draft={draft} errors={errors} set={set} />
+      </fieldset>
+      <TextField
+        label="Conditions"
+        multiline
+        value={draft.conditions}
+        onChange={set('conditions')}
+        error={errors.conditions}
+        hint="One per line, all must hold, e.g. [STATUS] == 200 or [RESPONSE_TIME] < 300. Empty uses the kind's defaults."
+      />
+      <div className="field-row">
+        <TextField label="Interval (seconds)" type="number" value={draft.intervalSeconds} onChange={set('intervalSeconds')} error={errors.intervalSeconds} hint="At least 5." />
+        <TextField
+          label="Timeout (seconds)"
+          type="number"
+          value={draft.timeoutSeconds}
+          onChange={set('timeoutSeconds')}
+          error={errors.timeoutSeconds}
+          hint="Empty: 80 % of the interval, at most 30."
+        />
+      </div>
+      <div className="field-row">
+        <TextField
+          label="Failures before DOWN"
+          type="number"
+          value={draft.failureThreshold}
+          onChange={set('failureThreshold')}
+          error={errors.failureThreshold}
+        />
+        <TextField
+          label="Successes before UP"
+          type="number"
+          value={draft.successThreshold}
+          onChange={set('successThreshold')}
+          error={errors.successThreshold}
+          hint="After being DOWN."
+        />
+      </div>
+      <SelectField
+        label="Parent monitor"
+        value={draft.parentId}
+        choices={parentChoices}
+        onChange={set('parentId')}
+        error={errors.parentId}
+        hint="While the parent fails, this monitor's failures are shown as blocked instead of opening a second incident."
+      />
+      <fieldset className="group">
+        <legend>Metric (optional)</legend>
+        <div className="field-row">
+          <TextField label="Metric name" value={draft.metricName} onChange={set('metricName')} error={errors.metricName} />
+          <TextField
+            label="Metric source"
+            value={draft.metricSource}
+            onChange={set('metricSource')}
+            error={errors.metricSource}
+            hint="e.g. [BODY].errors.rate, or [BODY] for a command's output."
+          />
+          <TextField label="Unit" value={draft.metricUnit} onChange={set('metricUnit')} error={errors.metricUnit} />
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Saving…' : base ? 'Save changes' : 'Add monitor'}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Overview } from '../../../preload/contract.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { Timestamp } from '../../components/Timestamp.tsx';
+import { useLoopsStore } from '../../state/stores-context.tsx';
+import { LIST_HREF, monitorHref, newMonitorHref } from '../monitors/monitor-route.ts';
+
+interface Props {
+  overview: Overview;
+  staleAfterSeconds: number | undefined;
+}
+
+/** One row per role, worst monitor first as the core decided; a role nobody monitors says so and offers to fix it. */
+export function HealthTable({ overview, staleAfterSeconds }: Props) {
+  const m = overview.monitoring;
+  const loopsFailing = m.loopsTotal - m.loopsOk;
+  return (
+    <table className="data-table health-table">
+      <thead>
+        <tr>
+          <th scope="col">Component</th>
+          <th scope="col">Status</th>
+          <th scope="col">Detail</th>
+          <th scope="col">Measured</th>
+        </tr>
+      </thead>
+      <tbody>
+        {overview.rows.map((row) => (
+          <tr key={row.role}>
+            <th scope="row">
+              {row.monitorIds.length === 1 ? <a href={monitorHref(row.monitorIds[0]!)}>{row.label}</a> : row.label}
+              {row.monitorIds.length > 1 && <span className="muted"> ({row.monitorIds.length} monitors)</span>}
+            </th>
+            <td>
+              <StatusBadge status={row.status} />
+            </td>
+            <td>
+              {row.monitorIds.length === 0 ? (
+                <>
+                  no monitor — <a href={newMonitorHref({ role: row.role, projectId: overview.projectId })}>add a {row.role} monitor</a>
+                </>
+              ) : (
+                row.detail
+              )}
+            </td>
+            <td>
+              <Timestamp at={row.measuredAt} missing={row.monitorIds.length === 0 ? 'never' : 'not yet'} staleAfterSeconds={staleAfterSeconds} />
+            </td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">
+            <a href={LIST_HREF}>Monitoring systems</a>
+          </th>
+          <td>
+            {m.loopsTotal === 0 ? (
+              <span className="badge status-unknown">UNKNOWN</span>
+            ) : loopsFailing === 0 ? (
+              <span className="badge status-up">OK</span>
+            ) : (
+              <span className="badge status-down">ATTENTION</span>
+            )}
+          </td>
+          <td>
+            {m.loopsOk} of {m.loopsTotal} loops healthy
+            <LoopProblems />
+          </td>
+          <td>
+            <Timestamp at={m.measuredAt} />
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function LoopProblems() {
+  const loops = useLoopsStore((s) => s.loops);
+  const bad = loops.filter((l) => l.state !== 'ok' && l.state !== 'idle');
+  if (bad.length === 0) return null;
+  return <span className="muted"> ({bad.map((l) => `${l.name}: ${l.state}`).join(', ')})</span>;
+}
