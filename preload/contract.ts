@@ -209,7 +209,9 @@ const MonitorSourceSchema = z.union([
   z.object({ type: z.literal('file'), file: z.string(), line: z.number() }),
 ]);
 
-const HourPointSchema = z.object({ t: z.number(), up: z.number(), down: z.number(), latencyAvgMs: z.number().nullable() });
+/** Results per hour of the last 24 h, oldest first, as parallel arrays: the list view's payload for thousands of monitors stays small. */
+const Last24hSchema = z.object({ from: z.number(), up: z.array(z.number()), down: z.array(z.number()) });
+export type Last24h = z.infer<typeof Last24hSchema>;
 
 export const MonitorSummarySchema = z.object({
   id: z.number(),
@@ -230,8 +232,8 @@ export const MonitorSummarySchema = z.object({
   lastLatencyMs: z.number().nullable(),
   lastMetric: z.number().nullable(),
   source: MonitorSourceSchema,
-  /** Hourly buckets of the last 24 h, oldest first, from the rollups. */
-  last24h: z.array(HourPointSchema),
+  /** Hourly up/down counts of the last 24 h from the rollups; null before any result. */
+  last24h: Last24hSchema.nullable(),
 });
 export type MonitorSummary = z.infer<typeof MonitorSummarySchema>;
 

@@ -132,7 +132,7 @@ export function createCore(options: CoreOptions): Core {
     notices,
     monitoring,
     loops,
-    metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list()),
+    metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
     close: () =>
       (closing ??= (async () => {
         announceLoops.cancel();

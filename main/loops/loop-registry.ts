@@ -72,10 +72,9 @@ export class LoopRegistry {
 function stateOf(r: LoopRecord, now: number): LoopHealth['state'] {
   if (r.stopped) return 'stopped';
   if (r.lastFailed) return 'failing';
-  const reference = r.lastRunAt ?? r.nextRunAt;
-  if (reference === null) return 'idle';
-  const overdueSince = r.nextRunAt !== null ? r.nextRunAt : reference + r.expectedEveryMs;
-  if (now - overdueSince > LATE_AFTER_PERIODS * r.expectedEveryMs) return 'late';
+  if (r.nextRunAt === null) return 'idle';
+  // Due long ago and still not run: the loop is stuck, not merely busy.
+  if (now - r.nextRunAt > LATE_AFTER_PERIODS * r.expectedEveryMs) return 'late';
   return r.lastRunAt === null ? 'idle' : 'ok';
 }
 

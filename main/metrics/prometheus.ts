@@ -8,7 +8,11 @@ const DAY_MS = 86_400_000;
  * Prometheus text format for `GET /metrics`. Only measured values: a monitor without a result has
  * no up/latency sample at all rather than a made-up 0.
  */
-export function renderPrometheusMetrics(monitors: Array<{ record: MonitorRecord; state: StoredState | undefined }>, loops: LoopHealth[]): string {
+export function renderPrometheusMetrics(
+  monitors: Array<{ record: MonitorRecord; state: StoredState | undefined }>,
+  loops: LoopHealth[],
+  lag: { quantile(q: number): number | null },
+): string {
   const out: string[] = [];
   const family = (name: string, type: 'gauge' | 'counter', help: string, samples: string[]) => {
     out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples);
@@ -45,6 +49,10 @@ export function renderPrometheusMetrics(monitors: Array<{ record: MonitorRecord;
   family('photon_loop_last_run_timestamp_seconds', 'gauge', 'When the loop last finished a run.', loops
     .filter((l) => l.lastRunAt !== null)
     .map((l) => `photon_loop_last_run_timestamp_seconds{loop="${esc(l.name)}"} ${Math.floor(l.lastRunAt! / 1000)}`));
+  family('photon_scheduler_lag_milliseconds', 'gauge', 'How late recent checks started versus their plan.', [0.5, 0.99]
+    .map((q) => ({ q, v: lag.quantile(q) }))
+    .filter((x) => x.v !== null)
+    .map(({ q, v }) => `photon_scheduler_lag_milliseconds{quantile="${q}"} ${Math.round(v! * 10) / 10}`));
   return out.join('\n') + '\n';
 }
 

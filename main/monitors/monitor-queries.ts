@@ -24,6 +24,7 @@ interface StateRow {
   failures: number;
   successes: number;
   blocked_by: number | null;
+  failing_since: number | null;
   reason: string;
   last_at: number | null;
   last_outcome: Outcome | null;
@@ -80,6 +81,8 @@ export class MonitorQueries {
         failures: r.failures,
         successes: r.successes,
         blockedBy: r.blocked_by,
+        failingSince: r.failing_since,
+        awaitingParent: false,
         reason: r.reason,
         lastAt: r.last_at,
         lastOutcome: r.last_outcome,
@@ -92,24 +95,20 @@ export class MonitorQueries {
     return map;
   }
 
-  /** 24 hourly points per monitor, oldest first; hours without results have zero counts. */
-  last24h(now: number, monitorId?: number): Map<number, MonitorSummary['last24h']> {
-    const first = Math.floor(now / HOUR) * HOUR - 23 * HOUR;
-    const fromBlock = blockAndSlot(first, 'hour').block;
+  /** Up/down counts per hour of the last 24 h, oldest first; hours without results count zero. */
+  last24h(now: number, monitorId?: number): Map<number, NonNullable<MonitorSummary['last24h']>> {
+    const from = Math.floor(now / HOUR) * HOUR - 23 * HOUR;
+    const fromBlock = blockAndSlot(from, 'hour').block;
     const rows = monitorId === undefined ? this.stmts.hourBlocksSince.all(fromBlock) : this.stmts.hourBlocksFor.all(monitorId, fromBlock);
-    const out = new Map<number, MonitorSummary['last24h']>();
+    const out = new Map<number, NonNullable<MonitorSummary['last24h']>>();
     for (const row of rows) {
-      let points = out.get(row.monitor_id);
-      if (!points) {
-        points = Array.from({ length: 24 }, (_, i) => ({ t: first + i * HOUR, up: 0, down: 0, latencyAvgMs: null }));
-        out.set(row.monitor_id, points);
-      }
+      let spark = out.get(row.monitor_id);
+      if (!spark) out.set(row.monitor_id, (spark = { from, up: new Array<number>(24).fill(0), down: new Array<number>(24).fill(0) }));
       for (const [slot, a] of decodeRollup(row.data)) {
-        const p = points[(slotStart(row.block, slot, 'hour') - first) / HOUR];
-        if (!p) continue;
-        p.up = a.up + a.degraded;
-        p.down = a.down;
-        p.latencyAvgMs = a.latN > 0 ? round(a.latSum / a.latN / 10) : null;
+        const i = (slotStart(row.block, slot, 'hour') - from) / HOUR;
+        if (i < 0 || i >= 24) continue;
+        spark.up[i] = a.up + a.degraded;
+        spark.down[i] = a.down;
       }
     }
     return out;

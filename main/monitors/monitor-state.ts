@@ -26,6 +26,10 @@ export interface MonitorState {
   successes: number;
   /** Id of the failing parent this monitor is waiting on, if any. */
   blockedBy: number | null;
+  /** When the current run of failures began; null while succeeding. */
+  failingSince: number | null;
+  /** True while a DOWN is held until the parent has been checked (see advance). */
+  awaitingParent: boolean;
   reason: string;
 }
 
@@ -36,6 +40,8 @@ export const initialState = (at: number): MonitorState => ({
   failures: 0,
   successes: 0,
   blockedBy: null,
+  failingSince: null,
+  awaitingParent: false,
   reason: 'no result yet',
 });
 
@@ -43,6 +49,8 @@ export interface ParentView {
   id: number;
   name: string;
   failing: boolean;
+  /** Time of the parent's last result, null before its first. */
+  lastResultAt: number | null;
 }
 
 export interface StepInput {
@@ -75,20 +83,40 @@ export function step(prev: MonitorState, input: StepInput, thresholds: Threshold
 
 function advance(prev: MonitorState, input: StepInput, t: Thresholds): MonitorState {
   if (input.outcome === 'unknown') {
-    return { ...prev, status: 'UNKNOWN', blockedBy: null, reason: input.message };
+    return { ...prev, status: 'UNKNOWN', blockedBy: null, awaitingParent: false, reason: input.message };
   }
   const failed = input.outcome === 'down';
-  if (failed && input.parent?.failing && prev.health !== 'down') {
-    return { ...prev, status: 'UNKNOWN', blockedBy: input.parent.id, reason: `blocked by parent ${input.parent.name}` };
+  const parent = input.parent;
+  if (failed && parent?.failing && prev.health !== 'down') {
+    return { ...prev, status: 'UNKNOWN', blockedBy: parent.id, awaitingParent: false, reason: `blocked by parent ${parent.name}` };
   }
   if (failed) {
     const failures = prev.failures + 1;
+    const failingSince = prev.failingSince ?? input.at;
     const down = prev.health === 'down' || failures >= t.failure;
+    // A child may fail before its parent's next check notices the outage (a shorter interval, a
+    // lower threshold). Its DOWN is held until the parent has been checked since the failures
+    // began; the engine asks for that check at once. Otherwise one dead VM could still open two incidents.
+    const parentUnchecked = parent !== undefined && (parent.lastResultAt === null || parent.lastResultAt < failingSince);
+    if (down && prev.health !== 'down' && parentUnchecked) {
+      return {
+        ...prev,
+        failures,
+        failingSince,
+        successes: 0,
+        blockedBy: null,
+        awaitingParent: true,
+        status: 'PENDING',
+        reason: `${input.message} (failure ${failures} of ${t.failure}; waiting for parent ${parent.name} to be checked)`,
+      };
+    }
     return {
       ...prev,
       failures,
+      failingSince,
       successes: 0,
       blockedBy: null,
+      awaitingParent: false,
       health: down ? 'down' : prev.health,
       status: down ? 'DOWN' : 'PENDING',
       reason: down ? input.message : `${input.message} (failure ${failures} of ${t.failure} before DOWN)`,
@@ -100,6 +128,8 @@ function advance(prev: MonitorState, input: StepInput, t: Thresholds): MonitorSt
   return {
     ...prev,
     failures: 0,
+    failingSince: null,
+    awaitingParent: false,
     successes,
     blockedBy: null,
     health: recovered ? 'up' : 'down',

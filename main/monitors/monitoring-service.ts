@@ -13,6 +13,7 @@ import { runCheck, type CompiledMonitor } from './run-check.ts';
 import { ResultWriter } from './result-writer.ts';
 import { pruneOldData, RETENTION_DEFAULTS, type RetentionPolicy } from './retention.ts';
 import { Scheduler } from './scheduler.ts';
+import { LagRecorder } from './lag-recorder.ts';
 import { describeTarget } from './describe-target.ts';
 import type { FileMonitor } from '../project-config/read-photon-yml.ts';
 
@@ -54,6 +55,7 @@ export class MonitoringService {
   private readonly checksLoop: LoopReporter;
   private readonly stoppers: Array<() => Promise<void>> = [];
   private readonly retention: RetentionPolicy;
+  readonly lag = new LagRecorder();
 
   constructor(private readonly o: MonitoringOptions) {
     this.repo = new MonitorRepository(o.db);
@@ -65,7 +67,10 @@ export class MonitoringService {
     this.checksLoop = o.loops.register('checks', 'Runs every monitor on its interval (one timer chain per monitor)', 60_000);
     this.scheduler = new Scheduler((id, signal) => this.runOne(id, signal), {
       concurrency: o.concurrency ?? 64,
-      ...(o.onLag ? { onLag: o.onLag } : {}),
+      onLag: (lag) => {
+        this.lag.record(lag);
+        o.onLag?.(lag);
+      },
       ...(o.random ? { random: o.random } : {}),
     });
   }
@@ -80,7 +85,6 @@ export class MonitoringService {
         this.o.logger.error(`monitor ${record.id} (${record.definition.name}) cannot run`, err);
       }
     }
-    this.checksLoop.scheduled(this.now());
     const flushEvery = this.o.flushEveryMs ?? 1000;
     const writerLoop = startIntervalLoop(
       this.o.loops.register('results-writer', 'Writes results, incidents and minute/hour/day rollups in one transaction per batch', flushEvery),
@@ -278,14 +282,27 @@ export class MonitoringService {
     });
     this.changed.add(id);
     this.checksLoop.finished(result.at, result.internalError);
+    // The check loop is late when nothing has run long after this monitor's next run was due.
+    this.checksLoop.scheduled(result.at + def.intervalSeconds * 1000);
+    // A held child asks for its parent's check now; a parent's fresh result releases held children.
+    if (state.awaitingParent && def.parentId !== null) void this.scheduler.runNow(def.parentId);
+    for (const child of this.live.values()) {
+      if (child.record.definition.parentId === id && this.states.get(child.record.id)?.awaitingParent) void this.scheduler.runNow(child.record.id);
+    }
   }
 
   private parentView(parentId: number | null): ParentView | undefined {
     if (parentId === null) return undefined;
     const parent = this.live.get(parentId);
     const state = this.states.get(parentId);
-    if (!parent || !state) return undefined;
-    return { id: parentId, name: parent.record.definition.name, failing: state.health === 'down' || state.lastOutcome === 'down' };
+    if (!parent) return undefined;
+    if (!state) return { id: parentId, name: parent.record.definition.name, failing: false, lastResultAt: null };
+    return {
+      id: parentId,
+      name: parent.record.definition.name,
+      failing: state.health === 'down' || state.lastOutcome === 'down',
+      lastResultAt: state.lastAt,
+    };
   }
 
   private activate(record: MonitorRecord): void {
@@ -300,6 +317,7 @@ export class MonitoringService {
     this.states.delete(id);
     this.writer.forget(id);
     this.changed.delete(id);
+    if (this.live.size === 0) this.checksLoop.scheduled(null);
   }
 
   private announce(id: number): void {
@@ -334,7 +352,7 @@ export class MonitoringService {
       lastLatencyMs: state?.lastLatency ?? null,
       lastMetric: state?.lastMetric ?? null,
       source: record.source,
-      last24h: last24h ?? [],
+      last24h: last24h ?? null,
     };
   }
 

@@ -40,10 +40,11 @@ export class ResultWriter {
         'SELECT m.monitor_id, m.message FROM result_messages m WHERE m.at = (SELECT max(at) FROM result_messages WHERE monitor_id = m.monitor_id)',
       ),
       state: db.prepare(`
-        INSERT INTO monitor_state (monitor_id, status, health, since, failures, successes, blocked_by, reason, last_at, last_outcome, last_latency, last_metric, last_evidence, last_good_at)
-        VALUES (@monitorId, @status, @health, @since, @failures, @successes, @blockedBy, @reason, @at, @outcome, @latency, @metric, @evidence, @goodAt)
+        INSERT INTO monitor_state (monitor_id, status, health, since, failures, successes, blocked_by, failing_since, reason, last_at, last_outcome, last_latency, last_metric, last_evidence, last_good_at)
+        VALUES (@monitorId, @status, @health, @since, @failures, @successes, @blockedBy, @failingSince, @reason, @at, @outcome, @latency, @metric, @evidence, @goodAt)
         ON CONFLICT (monitor_id) DO UPDATE SET status = excluded.status, health = excluded.health, since = excluded.since,
-          failures = excluded.failures, successes = excluded.successes, blocked_by = excluded.blocked_by, reason = excluded.reason,
+          failures = excluded.failures, successes = excluded.successes, blocked_by = excluded.blocked_by,
+          failing_since = excluded.failing_since, reason = excluded.reason,
           last_at = excluded.last_at, last_outcome = excluded.last_outcome, last_latency = excluded.last_latency,
           last_metric = excluded.last_metric, last_evidence = excluded.last_evidence,
           last_good_at = coalesce(excluded.last_good_at, monitor_state.last_good_at)`),
@@ -90,7 +91,14 @@ export class ResultWriter {
         }
         this.stmts.state.run({
           monitorId: r.monitorId,
-          ...r.state,
+          status: r.state.status,
+          health: r.state.health,
+          since: r.state.since,
+          failures: r.state.failures,
+          successes: r.state.successes,
+          blockedBy: r.state.blockedBy,
+          failingSince: r.state.failingSince,
+          reason: r.state.reason,
           at: r.at,
           outcome: r.outcome,
           latency: r.latencyMs,

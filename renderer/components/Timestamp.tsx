@@ -20,7 +20,7 @@ export function Timestamp({ at, missing = 'never', staleAfterSeconds, future = f
   return (
     <span className="timestamp">
       <time dateTime={isoOf(at)} title={formatAt(at)}>
-        {formatRelative(future ? at : Math.min(at, now), now)}
+        {future && at < now ? `due ${formatRelative(at, now)}` : formatRelative(future ? at : Math.min(at, now), now)}
       </time>
       {stale && <StaleTag staleAfterSeconds={staleAfterSeconds} />}
     </span>

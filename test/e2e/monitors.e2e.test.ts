@@ -159,10 +159,10 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   // ── The form: a bad condition is refused by the core and shown at the Conditions input, with its column ──
   await page.getByRole('link', { name: 'Add monitor' }).click();
   const form = page.getByRole('form', { name: 'Add a monitor' });
-  await form.getByLabel('Name').fill('form-tcp');
+  await form.getByRole('textbox', { name: 'Name (required)' }).fill('form-tcp');
   await form.getByLabel('Kind').selectOption('tcp');
-  await form.getByLabel('Host').fill('127.0.0.1');
-  await form.getByLabel('Port').fill(String(targets.tcpPort));
+  await form.getByRole('textbox', { name: /^Host/ }).fill('127.0.0.1');
+  await form.getByRole('spinbutton', { name: /^Port/ }).fill(String(targets.tcpPort));
   await form.getByLabel('Interval (seconds)').fill('5');
   const conditions = form.getByLabel('Conditions');
   await conditions.fill('[CONNECTED] == true\n[RESPONSE_TIME] <');
@@ -172,14 +172,26 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   const conditionError = (await page.locator(`[id="${errorId}"]`).textContent()) ?? '';
   assert.match(conditionError, /Line 2/, `the message names the line: ${conditionError}`);
   assert.match(conditionError, /column \d+/, `and the column: ${conditionError}`);
-  assert.equal(await form.getByLabel('Host').getAttribute('aria-invalid'), null, 'no other field is blamed');
+  assert.equal(await form.locator('[aria-invalid="true"]').count(), 1, 'no other field is blamed');
+  await form.screenshot({ path: path.join(OUTPUT_DIR, 'monitor-form-error.png') });
   await conditions.fill('[CONNECTED] == true');
   await form.getByRole('button', { name: 'Add monitor' }).click();
   await page.getByRole('heading', { level: 1, name: 'form-tcp' }).waitFor();
   assert.match(page.url(), /#\/monitors\/\d+$/);
 
+  // ── Pause, resume and remove: what is shown changes only when the core's event says so ──
+  await page.getByRole('button', { name: 'Pause checks' }).click();
+  await page.locator('.monitor-header .badge', { hasText: 'PAUSED' }).waitFor();
+  await page.getByRole('button', { name: 'Resume checks' }).click();
+  await page.locator('.monitor-header .badge', { hasText: 'PAUSED' }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Remove' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove “form-tcp”?' });
+  await dialog.getByRole('button', { name: 'Remove monitor' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Monitors' }).waitFor();
+  await page.getByText('4 monitors', { exact: true }).waitFor();
+  assert.equal(await row(table, 'form-tcp').count(), 0, 'the removed monitor left the list');
+
   // ── Detail: charts from the rollups, raw results, evidence ──
-  await page.getByRole('link', { name: '← All monitors' }).click();
   await row(table, 'api-health').getByRole('link', { name: 'api-health' }).click();
   await page.getByRole('heading', { level: 1, name: 'api-health' }).waitFor();
   const latency = page.locator('figure.chart', { hasText: 'Latency' });
@@ -203,7 +215,17 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   await page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '24h', pressed: true }).waitFor();
   await latency.locator('.recharts-surface').waitFor();
   await page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '1h' }).click();
+  await page.locator('.charts[aria-busy="false"]').waitFor();
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'monitor-detail.png'), fullPage: true });
+
+  // Edit: the stored definition fills the form, and the saved change shows on the detail page.
+  await page.getByRole('link', { name: 'Edit' }).click();
+  const editForm = page.getByRole('form', { name: 'Definition' });
+  assert.equal(await editForm.getByRole('textbox', { name: /^URL/ }).inputValue(), `${web}/health`);
+  await editForm.getByLabel('Conditions').fill('[STATUS] == 200\n[RESPONSE_TIME] < 5000');
+  await editForm.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { level: 1, name: 'api-health' }).waitFor();
+  await page.locator('.monitor-header').getByText('[RESPONSE_TIME] < 5000').waitFor();
 
   // ── photon.yml: problems are listed with file:line:column and nothing is applied; a fixed file imports ──
   await goTo(page, 'Monitors');
@@ -213,6 +235,7 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   await problemList.waitFor();
   assert.match((await problemList.textContent()) ?? '', /photon\.yml:9:\d+ — /);
   await page.getByText('Nothing was applied').waitFor();
+  await page.getByRole('region', { name: 'Monitors from photon.yml' }).screenshot({ path: path.join(OUTPUT_DIR, 'import-problems.png') });
   assert.equal(await row(table, 'db').count(), 0, 'nothing was imported');
   fs.writeFileSync(path.join(repo.dir, 'photon.yml'), goodConfig(targets.tcpPort));
   await importButton.click();
@@ -225,7 +248,7 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   const production = page.getByRole('region', { name: 'Production environment status — shop' });
   await production.waitFor();
   await production.locator('.production-status .badge', { hasText: /^UP$/ }).waitFor();
-  assert.equal(await production.locator('dd time').count(), 2, 'measured at and last known good are times');
+  assert.equal(await production.locator('dd').filter({ has: page.locator('time') }).count(), 2, 'measured at and last known good are times');
   assert.match((await production.textContent()) ?? '', /shop\.example\.test declared in .*photon\.yml/);
   assert.match((await production.textContent()) ?? '', /RegionNot declared/i);
   const health = page.getByRole('region', { name: 'Infrastructure health' });
@@ -233,12 +256,39 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   await healthRow('Production VM').getByText('UP', { exact: true }).waitFor();
   await healthRow('API Endpoints').getByText('DOWN', { exact: true }).waitFor();
   assert.equal(await healthRow('API Endpoints').locator('time').count(), 1, 'measured at');
-  assert.equal(await healthRow('SSL Certificate').getByRole('link', { name: 'add a tls monitor' }).count(), 1, 'no monitor, with a way to add one');
+  assert.equal(await healthRow('SSL Certificate').getByRole('link', { name: 'add one for SSL Certificate' }).count(), 1, 'no monitor, with a way to add one');
   assert.match((await healthRow('Monitoring systems').textContent()) ?? '', /\d+ of \d+ loops healthy/);
   const loops = page.getByRole('region', { name: 'Monitoring loops' });
   await loops.getByRole('rowheader', { name: /^checks/ }).waitFor();
   await healthRow('Database Connectivity').getByText('UP', { exact: true }).waitFor({ timeout: RESULT_TIMEOUT_MS });
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'overview.png'), fullPage: true });
+
+  // A role without a monitor links to the form with that role and project already chosen.
+  await healthRow('SSL Certificate').getByRole('link', { name: 'add one for SSL Certificate' }).click();
+  const newForm = page.getByRole('form', { name: 'Add a monitor' });
+  await newForm.waitFor();
+  assert.equal(await newForm.getByLabel('Role').inputValue(), 'tls');
+  assert.equal(await newForm.getByLabel('Project').inputValue(), project.id);
+
+  // ── 500 more monitors: the list still renders only the rows in view ──
+  const names = Array.from({ length: 500 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
+  for (let i = 0; i < names.length; i += 50) {
+    await Promise.all(
+      names.slice(i, i + 50).map((name) =>
+        // A day's interval: their first run is jittered over that day, so they stay PENDING during the test.
+        call(serve, 'saveMonitor', { name, intervalSeconds: 86_400, target: { kind: 'tcp', host: '127.0.0.1', port: targets.closedPort } }),
+      ),
+    );
+  }
+  await goTo(page, 'Monitors');
+  await page.getByText('505 monitors', { exact: true }).waitFor();
+  assert.equal(await table.getAttribute('aria-rowcount'), '506');
+  const rendered = await table.getByRole('row').count();
+  assert.ok(rendered < 60, `only the rows in view are in the DOM (${rendered})`);
+  await table.locator('.vlist-viewport').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await table.locator('[aria-rowindex="506"]').waitFor();
+  assert.equal(await table.locator('[aria-rowindex="2"]').count(), 0, 'the first rows left the DOM');
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'monitors-scrolled.png') });
 
   assert.deepEqual(problems, [], 'no page errors, CSP violations or unexpected console errors');
 });

@@ -49,7 +49,7 @@ test('projects: add, live update, persistence across reload and restart, conflic
     assert.equal(await nav.getByRole('link', { name: label }).count(), 1, `sidebar link ${label}`);
   }
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-  await page.getByText('The overview is not available in this build yet.').waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Production environment status' }).waitFor();
   await page.getByText('Live updates: on').waitFor();
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'shell.png') });
 

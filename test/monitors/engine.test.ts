@@ -122,6 +122,24 @@ describe('monitoring engine', () => {
     assert.notEqual(incident!.closedAt, null);
   });
 
+  test('a child that fails before its parent was checked asks for that check and never opens its own incident', async () => {
+    const vm = svc.save(def({ name: 'prod-vm', failureThreshold: 1, target: { kind: 'ping', host: 'vm.test' } }));
+    const web = svc.save(def({ name: 'web', failureThreshold: 1, parentId: vm.id, target: { kind: 'http', url: 'https://web.test/' } }));
+    fake.set('vm.test', up());
+    fake.set('web.test', up());
+    await runAll([vm.id, web.id]);
+    fake.set('vm.test', down('100% packet loss'));
+    fake.set('web.test', down('timed out'));
+    const vmRunsBefore = fake.calls.filter((h) => h === 'vm.test').length;
+    await svc.runNow(web.id); // only the child: the engine must check the parent by itself
+    for (let i = 0; i < 100 && status(web.id) !== 'UNKNOWN'; i++) await new Promise((r) => setTimeout(r, 5));
+    svc.flush();
+    assert.ok(fake.calls.filter((h) => h === 'vm.test').length > vmRunsBefore, 'the parent was checked on demand');
+    assert.equal(status(vm.id), 'DOWN');
+    assert.equal(status(web.id), 'UNKNOWN');
+    assert.deepEqual(svc.incidents(undefined, 10).map((i) => i.monitorName), ['prod-vm']);
+  });
+
   test('while this machine is offline, failures are UNKNOWN ("local network down"), never DOWN, no incident', async () => {
     const m = svc.save(def({ name: 'api', target: { kind: 'tcp', host: 'api.test', port: 443 } }));
     fake.set('api.test', up());
@@ -197,9 +215,10 @@ describe('monitoring engine', () => {
         assert.equal(p.metricAvg, 120);
       }
     }
-    const spark = svc.list()[0]!.last24h;
-    assert.equal(spark.length, 24);
-    assert.equal(spark.reduce((a, p) => a + p.up + p.down, 0), 6);
+    const spark = svc.list()[0]!.last24h!;
+    assert.equal(spark.up.length, 24);
+    assert.equal([...spark.up, ...spark.down].reduce((a, b) => a + b, 0), 6);
+    assert.equal(spark.up[23], 5, 'the newest hour is last');
   });
 
   test('state and open incidents survive a restart; no duplicate incident afterwards', async () => {

@@ -1,4 +1,5 @@
-import type { EventName, EventPayload, MethodName, Project } from '../../preload/contract.ts';
+import type { EventName, EventPayload, MethodName, MonitorSummary, Project } from '../../preload/contract.ts';
+import { METHOD_NAMES } from '../../renderer/api/contract-names.ts';
 import { ObservableValue } from '../../renderer/api/observable-value.ts';
 import type { ConnectionState, PhotonClient } from '../../renderer/api/types.ts';
 
@@ -13,13 +14,7 @@ export function fakeClient(handlers: Partial<Record<MethodName, (input: unknown)
     return handler ? handler(input) : Promise.reject(new Error(`unexpected call to ${name}`));
   };
   const client = {
-    getAppInfo: method('getAppInfo'),
-    listProjects: method('listProjects'),
-    addProject: method('addProject'),
-    updateProject: method('updateProject'),
-    removeProject: method('removeProject'),
-    getSettings: method('getSettings'),
-    updateSettings: method('updateSettings'),
+    ...Object.fromEntries(METHOD_NAMES.map((name) => [name, method(name)])),
     transport: 'http',
     subscribe(event: EventName, listener: (p: never) => void) {
       const set = listeners.get(event) ?? new Set();
@@ -53,4 +48,29 @@ export function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** A monitor summary with plausible defaults; tests override what they look at. */
+export function monitorNamed(id: number, name: string, over: Partial<MonitorSummary> = {}): MonitorSummary {
+  return {
+    id,
+    projectId: null,
+    name,
+    kind: 'tcp',
+    target: `127.0.0.1:${1000 + id}`,
+    role: 'other',
+    parentId: null,
+    status: 'UP',
+    statusSince: 1_000,
+    reason: 'connected',
+    blockedBy: null,
+    paused: false,
+    intervalSeconds: 60,
+    lastCheckedAt: 1_000,
+    lastLatencyMs: 1,
+    lastMetric: null,
+    source: { type: 'ui' },
+    last24h: null,
+    ...over,
+  };
 }

@@ -66,7 +66,7 @@ test('unknown during an open incident neither closes nor reopens it', () => {
 });
 
 test('failures while the parent fails are "blocked by parent": no count, no incident', () => {
-  const vm: ParentView = { id: 7, name: 'prod-vm', failing: true };
+  const vm: ParentView = { id: 7, name: 'prod-vm', failing: true, lastResultAt: 0 };
   const r = run(['up', ['down', vm], ['down', vm], ['down', vm], ['down', vm], 'up']);
   assert.deepEqual(r.statuses, ['UP', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UP']);
   assert.equal(r.transitions.filter((t) => t.incident).length, 0);
@@ -74,8 +74,27 @@ test('failures while the parent fails are "blocked by parent": no count, no inci
 });
 
 test('a child already DOWN on its own stays DOWN when its parent fails later', () => {
-  const vm: ParentView = { id: 7, name: 'prod-vm', failing: true };
+  const vm: ParentView = { id: 7, name: 'prod-vm', failing: true, lastResultAt: 0 };
   const r = run(['down', 'down', 'down', ['down', vm]]);
   assert.equal(r.state.status, 'DOWN');
   assert.equal(r.state.blockedBy, null);
+});
+
+test('a child failing before its parent was checked waits for that check instead of opening its own incident', () => {
+  const unchecked: ParentView = { id: 7, name: 'prod-vm', failing: false, lastResultAt: 0 };
+  const t1 = { failure: 1, success: 1 };
+  let s = step(initialState(0), { outcome: 'up', at: 1, message: 'ok' }, t1).state;
+  const held = step(s, { outcome: 'down', at: 5, message: 'timed out', parent: unchecked }, t1);
+  assert.equal(held.state.status, 'PENDING');
+  assert.equal(held.state.awaitingParent, true);
+  assert.match(held.state.reason, /waiting for parent prod-vm to be checked/);
+  assert.equal(held.transition?.incident ?? null, null);
+  // The parent's check then fails: the child is blocked, still no incident of its own.
+  s = step(held.state, { outcome: 'down', at: 9, message: 'timed out', parent: { ...unchecked, failing: true, lastResultAt: 8 } }, t1).state;
+  assert.equal(s.status, 'UNKNOWN');
+  assert.equal(s.blockedBy, 7);
+  // Or the parent's check passes: the child's own failure is real and goes DOWN.
+  const own = step(held.state, { outcome: 'down', at: 9, message: 'HTTP 500', parent: { ...unchecked, lastResultAt: 8 } }, t1);
+  assert.equal(own.state.status, 'DOWN');
+  assert.equal(own.transition?.incident, 'open');
 });

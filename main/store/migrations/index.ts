@@ -48,6 +48,7 @@ export const migrations: readonly Migration[] = [
           failures      INTEGER NOT NULL,
           successes     INTEGER NOT NULL,
           blocked_by    INTEGER,
+          failing_since INTEGER,
           reason        TEXT NOT NULL,
           last_at       INTEGER,
           last_outcome  TEXT CHECK (last_outcome IN ('up','degraded','down','unknown')),

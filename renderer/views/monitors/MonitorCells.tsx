@@ -25,7 +25,7 @@ export const MonitorCells = memo(function MonitorCells({ monitor: m, blockedByNa
         {m.paused ? (
           <span className="sub paused-tag">paused</span>
         ) : m.blockedBy !== null ? (
-          <span className="sub" title={`Its parent monitor is failing, so this one's failures are not counted`}>
+          <span className="sub" title="Its parent monitor is failing, so this one's failures are not counted">
             blocked by {blockedByName ?? `monitor ${m.blockedBy}`}
           </span>
         ) : null}
@@ -57,7 +57,7 @@ export const MonitorCells = memo(function MonitorCells({ monitor: m, blockedByNa
         </span>
       </div>
       <div role="cell">
-        <Sparkline points={m.last24h} />
+        <Sparkline last24h={m.last24h} />
       </div>
     </>
   );

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { MonitorSummary } from '../../../preload/contract.ts';
 import { formatAt } from '../../format/time.ts';
-import { sparkBars, sparkSummary } from './sparkline-bars.ts';
+import { hourPoints, sparkBars, sparkSummary } from './sparkline-bars.ts';
 
 const WIDTH = 96;
 const HEIGHT = 20;
@@ -11,7 +11,8 @@ const HEIGHT = 20;
  * proportion to failures, and a flat grey tick for an hour without results, so "no data" never
  * looks like "fine". Plain SVG: thousands of rows cannot each carry a charting library.
  */
-export const Sparkline = memo(function Sparkline({ points }: { points: MonitorSummary['last24h'] }) {
+export const Sparkline = memo(function Sparkline({ last24h }: { last24h: MonitorSummary['last24h'] }) {
+  const points = hourPoints(last24h);
   const bars = sparkBars(points, { width: WIDTH, height: HEIGHT });
   return (
     <svg className="sparkline" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={sparkSummary(points)}>

@@ -1,6 +1,20 @@
 import type { MonitorSummary } from '../../../preload/contract.ts';
+import { plural } from '../../format/numbers.ts';
 
 const HOURS = 24;
+const HOUR_MS = 3_600_000;
+
+export interface HourPoint {
+  t: number;
+  up: number;
+  down: number;
+}
+
+/** The summary's parallel arrays as one point per hour, oldest first. */
+export function hourPoints(last24h: MonitorSummary['last24h']): HourPoint[] {
+  if (!last24h) return [];
+  return last24h.up.map((up, i) => ({ t: last24h.from + i * HOUR_MS, up, down: last24h.down[i] ?? 0 }));
+}
 
 export interface SparkBar {
   index: number;
@@ -19,7 +33,7 @@ export interface SparkBar {
  * Geometry of the 24 bars. A failing hour is red in proportion to its failures but never less than
  * 2 px, so one failed check among hundreds still shows.
  */
-export function sparkBars(points: MonitorSummary['last24h'], size: { width: number; height: number }): SparkBar[] {
+export function sparkBars(points: readonly HourPoint[], size: { width: number; height: number }): SparkBar[] {
   const slot = size.width / HOURS;
   const width = Math.max(1, slot - 1);
   // Oldest first; a shorter list (no results yet) is aligned to the right, the newest hour.
@@ -45,7 +59,7 @@ export function sparkBars(points: MonitorSummary['last24h'], size: { width: numb
   });
 }
 
-export function sparkSummary(points: MonitorSummary['last24h']): string {
+export function sparkSummary(points: readonly HourPoint[]): string {
   let up = 0;
   let failing = 0;
   for (const p of points.slice(-HOURS)) {
@@ -54,5 +68,5 @@ export function sparkSummary(points: MonitorSummary['last24h']): string {
   }
   const empty = HOURS - up - failing;
   if (empty === HOURS) return 'Last 24 hours: no results';
-  return `Last 24 hours: ${up} hours all up, ${failing} hours with failures, ${empty} hours without results`;
+  return `Last 24 hours: ${plural(up, 'hour')} all up, ${plural(failing, 'hour')} with failures, ${plural(empty, 'hour')} without results`;
 }

@@ -17,10 +17,17 @@ interface Props {
 
 /** Facts the app cannot measure, each labelled with the file that declared it, or "not declared". */
 export function DeclaredFacts({ declared, source, allProjects }: Props) {
+  if (allProjects) {
+    return (
+      <>
+        <h3>Environment</h3>
+        <p className="muted">Declared facts (domain, VM address, provider…) belong to one project: choose a project to see them.</p>
+      </>
+    );
+  }
   return (
     <>
       <h3>Environment</h3>
-      {allProjects && <p className="muted">Declared facts belong to one project: choose a project to see them.</p>}
       <dl className="facts declared">
         {(Object.keys(FACTS) as (keyof DeclaredEnvironment)[]).map((key) => {
           const value = declared[key];

@@ -2,7 +2,7 @@ import type { Overview } from '../../../preload/contract.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Timestamp } from '../../components/Timestamp.tsx';
 import { useLoopsStore } from '../../state/stores-context.tsx';
-import { LIST_HREF, monitorHref, newMonitorHref } from '../monitors/monitor-route.ts';
+import { monitorHref, newMonitorHref } from '../monitors/monitor-route.ts';
 
 interface Props {
   overview: Overview;
@@ -36,7 +36,10 @@ export function HealthTable({ overview, staleAfterSeconds }: Props) {
             <td>
               {row.monitorIds.length === 0 ? (
                 <>
-                  no monitor — <a href={newMonitorHref({ role: row.role, projectId: overview.projectId })}>add a {row.role} monitor</a>
+                  no monitor —{' '}
+                  <a href={newMonitorHref({ role: row.role, projectId: overview.projectId })}>
+                    add one<span className="visually-hidden"> for {row.label}</span>
+                  </a>
                 </>
               ) : (
                 row.detail
@@ -48,9 +51,7 @@ export function HealthTable({ overview, staleAfterSeconds }: Props) {
           </tr>
         ))}
         <tr>
-          <th scope="row">
-            <a href={LIST_HREF}>Monitoring systems</a>
-          </th>
+          <th scope="row">Monitoring systems</th>
           <td>
             {m.loopsTotal === 0 ? (
               <span className="badge status-unknown">UNKNOWN</span>

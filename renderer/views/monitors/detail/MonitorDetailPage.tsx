@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorBanner } from '../../../components/ErrorBanner.tsx';
 import { useSettingsStore } from '../../../state/stores-context.tsx';
-import type { SeriesRange } from '../monitor-labels.ts';
+import { RANGE_CHOICES, type SeriesRange } from '../monitor-labels.ts';
 import { LIST_HREF } from '../monitor-route.ts';
 import { IncidentTimeline } from '../IncidentTimeline.tsx';
 import { EvidenceBlock } from './EvidenceBlock.tsx';
@@ -13,6 +13,8 @@ import { RangePicker } from './RangePicker.tsx';
 import { ResultsTable } from './ResultsTable.tsx';
 import { UptimeChart } from './UptimeChart.tsx';
 import { useMonitorData } from './use-monitor-data.ts';
+
+const RANGE_LABEL = Object.fromEntries(RANGE_CHOICES.map((c) => [c.value, c.label.toLowerCase()])) as Record<SeriesRange, string>;
 
 export function MonitorDetailPage({ id }: { id: number }) {
   const [range, setRange] = useState<SeriesRange>('1h');
@@ -56,9 +58,13 @@ export function MonitorDetailPage({ id }: { id: number }) {
               <RangePicker value={range} onChange={setRange} />
             </div>
             {data.seriesError && <ErrorBanner title="Could not read the history" error={data.seriesError} />}
-            {!data.series && !data.seriesError && <p className="muted">Loading the history…</p>}
+            {data.seriesLoading && !data.seriesError && (
+              <p className="muted" role="status">
+                Loading the {RANGE_LABEL[range]}…
+              </p>
+            )}
             {data.series && (
-              <div className="charts">
+              <div className={data.seriesLoading ? 'charts is-loading' : 'charts'} aria-busy={data.seriesLoading}>
                 <LatencyChart series={data.series.value} fetchedAt={data.series.fetchedAt} />
                 <UptimeChart series={data.series.value} fetchedAt={data.series.fetchedAt} />
                 {detail?.definition.metric && <MetricChart series={data.series.value} fetchedAt={data.series.fetchedAt} metric={detail.definition.metric} />}

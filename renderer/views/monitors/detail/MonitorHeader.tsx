@@ -62,6 +62,22 @@ export function MonitorHeader({ summary: m, detail, staleAfterSeconds }: Props) 
           )}
           {m.paused && <strong> — paused, no checks run</strong>}
         </dd>
+        <dt>Conditions</dt>
+        <dd>
+          {!def ? (
+            <span className="muted">loading…</span>
+          ) : def.conditions.length === 0 ? (
+            <span className="muted">the defaults of the {m.kind} check</span>
+          ) : (
+            <ul className="plain-list">
+              {def.conditions.map((c, i) => (
+                <li key={i}>
+                  <code>{c}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>Parent</dt>
         <dd>{m.parentId === null ? <span className="muted">none</span> : <a href={monitorHref(m.parentId)}>{parent?.name ?? `monitor ${m.parentId}`}</a>}</dd>
         <dt>Last check</dt>

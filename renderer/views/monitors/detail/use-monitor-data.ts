@@ -19,6 +19,8 @@ export interface MonitorData {
   detail: MonitorDetail | null;
   detailError: ApiError | null;
   series: { value: Series; fetchedAt: number } | null;
+  /** True while `series` is still the previous range's, shown until the new one arrives. */
+  seriesLoading: boolean;
   seriesError: ApiError | null;
 }
 
@@ -70,11 +72,14 @@ export function useMonitorData(id: number, range: Series['range']): MonitorData 
 
   const d = detail?.key === detailKey ? detail : null;
   const s = series?.key === seriesKey ? series : null;
+  // Another range of the same monitor stays on screen while the new one loads: no flash of "Loading".
+  const previous = !s && series?.key.startsWith(`${id}:`) ? series.value : null;
   return {
     summary: live ?? d?.value?.summary,
     detail: d?.value ?? null,
     detailError: d?.error ?? null,
-    series: s?.value ?? null,
+    series: s?.value ?? previous,
+    seriesLoading: !s,
     seriesError: s?.error ?? null,
   };
 }

@@ -6,6 +6,7 @@ import { TextField } from '../../../components/TextField.tsx';
 import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid.ts';
 import { useMonitorsStore, useProjectsStore } from '../../../state/stores-context.tsx';
 import { KIND_CHOICES, ROLE_CHOICES } from '../monitor-labels.ts';
+import { parentChoices } from './parent-choices.ts';
 import { placeMonitorError, toSaveInput, type DraftField, type FieldErrors, type MonitorDraft } from './monitor-draft.ts';
 import { TargetFields } from './TargetFields.tsx';
 
@@ -20,7 +21,7 @@ interface Props {
 
 export function MonitorForm({ title, initial, base, onSaved, onCancel }: Props) {
   const save = useMonitorsStore((s) => s.save);
-  const collection = useMonitorsStore((s) => s.collection);
+  const allParents = useMonitorsStore((s) => parentChoices(s.collection));
   const projects = useProjectsStore((s) => s.projects);
   const titleId = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -40,10 +41,10 @@ export function MonitorForm({ title, initial, base, onSaved, onCancel }: Props) 
     };
 
   const projectChoices = useMemo<Choice<string>[]>(() => [{ value: '', label: 'No project' }, ...projects.map((p) => ({ value: p.id, label: p.name }))], [projects]);
-  const parentChoices = useMemo<Choice<string>[]>(() => {
-    const others = [...collection.byId.values()].filter((m) => m.id !== base?.id).sort((a, b) => a.name.localeCompare(b.name));
-    return [{ value: '', label: 'None' }, ...others.map((m) => ({ value: String(m.id), label: `${m.name} (${m.kind})` }))];
-  }, [collection, base?.id]);
+  const parents = useMemo<Choice<string>[]>(() => {
+    const self = base ? String(base.id) : null;
+    return [{ value: '', label: 'None' }, ...allParents.filter((c) => c.value !== self)];
+  }, [allParents, base]);
 
   const fail = (fields: FieldErrors, form: string | null) => {
     setErrors(fields);
@@ -136,7 +137,7 @@ export function MonitorForm({ title, initial, base, onSaved, onCancel }: Props) 
       <SelectField
         label="Parent monitor"
         value={draft.parentId}
-        choices={parentChoices}
+        choices={parents}
         onChange={set('parentId')}
         error={errors.parentId}
         hint="While the parent fails, this monitor's failures are shown as blocked instead of opening a second incident."
