@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Incident, MonitorSummary, Series } from '../../preload/contract.ts';
 import type { MonitorState, Outcome } from './monitor-state.ts';
 import { quantileMs } from './latency-histogram.ts';
-import { decodeRaw, RAW_BLOCK_MS, rawBlockOf } from './storage/raw-block.ts';
+import { decodeRaw } from './storage/raw-block.ts';
 import { blockAndSlot, decodeRollup, mergeSlot, emptySlot, RESOLUTIONS, slotStart, type Resolution, type SlotAggregate } from './storage/rollup-block.ts';
 
 const HOUR = 3_600_000;

@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
 import net from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { NodeSSH } from 'node-ssh';
 import { describeHostKey, fingerprintsEqual, type OfferedHostKey } from './host-key-fingerprint.ts';
 import {
@@ -100,7 +102,9 @@ export async function probeHostKey(host: string, port: number, timeoutMs: number
   throw new Error('probeHostKey: the handshake unexpectedly went past the host key check');
 }
 
-async function readPrivateKey(path: string): Promise<string> {
+async function readPrivateKey(given: string): Promise<string> {
+  // "~/.ssh/id_ed25519" is how people write key paths (and ~/.ssh/config does); no shell expands it here.
+  const path = given === '~' || given.startsWith('~/') ? join(homedir(), given.slice(1)) : given;
   try {
     const stat = await fs.stat(path);
     if (!stat.isFile()) throw new AuthError(`private key ${path} is not a file`);

@@ -82,8 +82,10 @@ export function encodeRollup(slots: ReadonlyMap<number, SlotAggregate>): Buffer 
     if (a.latN === 1) w.uvarint(a.latMin);
     else if (a.latN === 2) w.uvarint(a.latMin).uvarint(a.latMax - a.latMin);
     else if (a.latN > 2) {
-      w.uvarint(a.latSum).uvarint(a.latMin).uvarint(a.latMax - a.latMin).uvarint(a.hist.size);
-      for (const [i, c] of [...a.hist.entries()].sort((x, y) => x[0] - y[0])) w.uvarint(i).uvarint(c);
+      // The histogram as a bitmap of non-empty buckets, then their counts in bucket order.
+      const buckets = [...a.hist.keys()].filter((i) => a.hist.get(i)! > 0).sort((x, y) => x - y);
+      w.uvarint(a.latSum).uvarint(a.latMin).uvarint(a.latMax - a.latMin).uvarint(buckets.reduce((m, i) => m + 2 ** i, 0));
+      for (const i of buckets) w.uvarint(a.hist.get(i)!);
     }
     if (a.metricN) w.uvarint(a.metricN).f64(a.metricSum);
   }
@@ -116,7 +118,8 @@ export function decodeRollup(data: Uint8Array | null | undefined): Map<number, S
       a.latSum = r.uvarint();
       a.latMin = r.uvarint();
       a.latMax = a.latMin + r.uvarint();
-      for (let k = r.uvarint(); k > 0; k--) a.hist.set(r.uvarint(), r.uvarint());
+      const bitmap = r.uvarint();
+      for (let i = 0, bit = 1; bit <= bitmap; i++, bit *= 2) if (Math.floor(bitmap / bit) % 2 === 1) a.hist.set(i, r.uvarint());
     }
     if (flags & HAS_METRIC) {
       a.metricN = r.uvarint();
