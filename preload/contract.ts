@@ -155,8 +155,11 @@ export const MonitorTargetSchema = z.discriminatedUnion(
       port: portNumber(5432),
       database: requiredText('database', 128),
       user: requiredText('user', 128),
-      /** Name of an environment variable holding the password (the value is never stored). */
-      passwordEnv: requiredText('passwordEnv', 128).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'passwordEnv must be an environment variable name' }).optional(),
+      /** Name of a PHOTON_* environment variable holding the password (the value is never stored). */
+      // Only PHOTON_* variables: an imported photon.yml must not be able to send AWS_SECRET_ACCESS_KEY to a host it names.
+      passwordEnv: requiredText('passwordEnv', 128)
+        .regex(/^PHOTON_[A-Za-z0-9_]+$/, { error: 'passwordEnv must name an environment variable starting with PHOTON_' })
+        .optional(),
       ssl: z.boolean().default(false),
     }),
     z.strictObject({ kind: z.literal('sqlite-over-ssh'), ...sshConnection, file: filePath('file') }),

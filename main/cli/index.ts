@@ -1,4 +1,5 @@
 import { APP_VERSION } from '../core/version.ts';
+import { DataDirInUseError } from '../core/data-dir-lock.ts';
 import { DatabaseTooNewError } from '../store/migrate.ts';
 import { checkCommand, CHECK_HELP } from './check-command.ts';
 import { serveCommand, SERVE_HELP } from './serve-command.ts';
@@ -44,7 +45,7 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`${err.message}\n`);
       return 2;
     }
-    if (err instanceof DatabaseTooNewError) {
+    if (err instanceof DatabaseTooNewError || err instanceof DataDirInUseError) {
       process.stderr.write(`error: ${err.message}\n`);
       return 1;
     }

@@ -52,7 +52,14 @@ export async function serveCommand(argv: string[]): Promise<number> {
     transport: 'http',
   });
   const token = newAccessToken();
-  const server = await startHttpServer({ core, token, staticDir: rendererDir(), host, port, allowRemote });
+  let server: Awaited<ReturnType<typeof startHttpServer>>;
+  try {
+    server = await startHttpServer({ core, token, staticDir: rendererDir(), host, port, allowRemote });
+  } catch (err) {
+    // Port taken: stop the engine we just started, or the process would linger running checks.
+    await core.close();
+    throw err;
+  }
   process.stdout.write(`Photon Console is serving at ${server.url}#token=${token}\n`);
   process.stdout.write(`Data directory: ${dataDir}\nPress Ctrl+C to stop.\n`);
 

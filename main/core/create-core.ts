@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../../preload/contract.ts';
 import { createDispatcher, type Dispatch } from '../api/dispatcher.ts';
@@ -15,6 +16,7 @@ import { ProjectsService } from '../projects/projects-service.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { EventBus } from './event-bus.ts';
+import { acquireDataDirLock } from './data-dir-lock.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { throttle } from './throttle.ts';
 import { APP_VERSION } from './version.ts';
@@ -54,10 +56,16 @@ const LOOPS_EVENT_EVERY_MS = 2_000;
 export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? consoleLogger;
   const dataDir = path.resolve(options.dataDir);
-  const store = openDatabase(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const releaseLock = acquireDataDirLock(dataDir);
+  let store: ReturnType<typeof openDatabase>;
+  try {
+    store = openDatabase(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
   const events = new EventBus();
-  const notices = [...store.notices, ...options.settings.notices];
-  notices.forEach((n) => logger.warn(n));
 
   const projects = new ProjectsService(new ProjectsRepository(store.db), events);
   const environment = new EnvironmentRepository(store.db);
@@ -73,7 +81,8 @@ export function createCore(options: CoreOptions): Core {
     ...(options.networkGuard && { guard: options.networkGuard }),
     ...(options.onSchedulingLag && { onLag: options.onSchedulingLag }),
   });
-  monitoring.start();
+  const notices = [...store.notices, ...options.settings.notices, ...monitoring.start()];
+  notices.forEach((n) => logger.warn(n));
 
   const dispatch = createDispatcher(
     {
@@ -87,7 +96,12 @@ export function createCore(options: CoreOptions): Core {
       listProjects: () => projects.list(),
       addProject: (input) => projects.add(input),
       updateProject: (input) => projects.update(input),
-      removeProject: (input) => projects.remove(input.id),
+      removeProject: (input) => {
+        projects.require(input.id);
+        // The database would cascade the rows away, but the engine must stop and forget them first.
+        monitoring.removeProjectMonitors(input.id);
+        return projects.remove(input.id);
+      },
       listMonitors: (input) => monitoring.list(input.projectId),
       getMonitor: (input) => monitoring.get(input.id),
       getMonitorSeries: (input) => monitoring.series(input.id, input.range),
@@ -138,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
         announceLoops.cancel();
         await monitoring.stop();
         store.db.close();
+        releaseLock();
       })()),
   };
 }

@@ -16,6 +16,11 @@ export class EventBus {
     this.emitter.emit('event', event, payload);
   }
 
+  /** Open subscriptions (windows, SSE clients, the core's own): a leak shows here. */
+  get subscribers(): number {
+    return this.emitter.listenerCount('event');
+  }
+
   onAny(listener: EventListener): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import { MonitorDefinitionSchema, type MonitorDefinition, type MonitorSummary } from '../../preload/contract.ts';
 
 export type MonitorSource = MonitorSummary['source'];
@@ -43,8 +44,19 @@ export class MonitorRepository {
     };
   }
 
-  list(): MonitorRecord[] {
-    return this.stmts.all.all().map(toRecord);
+  /** Every stored monitor; a row that no longer validates is reported, not thrown, so the rest still load. */
+  loadAll(): { records: MonitorRecord[]; problems: Array<{ id: number; reason: string }> } {
+    const records: MonitorRecord[] = [];
+    const problems: Array<{ id: number; reason: string }> = [];
+    for (const row of this.stmts.all.all()) {
+      try {
+        records.push(toRecord(row));
+      } catch (err) {
+        const reason = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : String(err);
+        problems.push({ id: row.id, reason });
+      }
+    }
+    return { records, problems };
   }
 
   get(id: number): MonitorRecord | undefined {

@@ -97,7 +97,7 @@ function advance(prev: MonitorState, input: StepInput, t: Thresholds): MonitorSt
     // A child may fail before its parent's next check notices the outage (a shorter interval, a
     // lower threshold). Its DOWN is held until the parent has been checked since the failures
     // began; the engine asks for that check at once. Otherwise one dead VM could still open two incidents.
-    const parentUnchecked = parent !== undefined && (parent.lastResultAt === null || parent.lastResultAt < failingSince);
+    const parentUnchecked = parent !== undefined && (parent.lastResultAt === null || parent.lastResultAt <= failingSince);
     if (down && prev.health !== 'down' && parentUnchecked) {
       return {
         ...prev,

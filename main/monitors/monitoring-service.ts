@@ -75,14 +75,18 @@ export class MonitoringService {
     });
   }
 
-  start(): void {
+  /** Starts the engine; returns notices for the operator (monitors that could not be loaded). */
+  start(): string[] {
     this.states = this.queries.states();
-    for (const record of this.repo.list()) {
+    const notices: string[] = [];
+    const { records, problems } = this.repo.loadAll();
+    for (const p of problems) notices.push(`Monitor ${p.id} could not be loaded and is not running (${p.reason}). It is kept in the database; fix or remove it.`);
+    for (const record of records) {
       try {
         this.activate(record);
       } catch (err) {
         // A definition that no longer compiles (e.g. after an upgrade) must not stop the others.
-        this.o.logger.error(`monitor ${record.id} (${record.definition.name}) cannot run`, err);
+        notices.push(`Monitor ${record.id} (${record.definition.name}) cannot run: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
     const flushEvery = this.o.flushEveryMs ?? 1000;
@@ -101,6 +105,7 @@ export class MonitoringService {
       await writerLoop.runNow();
     });
     this.stoppers.push(() => retentionLoop.stop());
+    return notices;
   }
 
   async stop(): Promise<void> {
@@ -165,7 +170,7 @@ export class MonitoringService {
       this.repo.update(id, def, source, now);
       savedId = id;
     }
-    this.activate(this.repo.get(savedId)!);
+    this.activate(this.repo.get(savedId)!, { soon: true });
     this.announce(savedId);
     return this.summary(savedId)!;
   }
@@ -176,6 +181,13 @@ export class MonitoringService {
     this.repo.remove(id);
     this.o.events.emit('monitorRemoved', { id });
     return { removed: true };
+  }
+
+  /** Stops, forgets and deletes every monitor of a project (before the project itself goes). */
+  removeProjectMonitors(projectId: string): number {
+    const ids = [...this.live.values()].filter((l) => l.record.definition.projectId === projectId).map((l) => l.record.id);
+    ids.forEach((id) => this.remove(id));
+    return ids.length;
   }
 
   setPaused(id: number, paused: boolean): MonitorSummary {
@@ -221,7 +233,7 @@ export class MonitoringService {
       this.o.events.emit('monitorRemoved', { id });
     });
     for (const id of ids.values()) {
-      this.activate(this.repo.get(id)!);
+      this.activate(this.repo.get(id)!, { soon: true });
       this.announce(id);
     }
     return { monitors: ids.size, removed: removed.length };
@@ -251,8 +263,6 @@ export class MonitoringService {
     // A run cut short by shutdown says nothing about the target.
     if (signal.aborted || this.live.get(id) !== live) return;
     const prev = this.states.get(id) ?? { ...initialState(result.at), lastAt: null, lastOutcome: null, lastLatency: null, lastMetric: null, lastEvidence: null, lastGoodAt: null };
-    // Results are keyed by (monitor, ms): a run-now in the same millisecond as a scheduled run must not overwrite it.
-    result.at = Math.max(result.at, (prev.lastAt ?? 0) + 1);
     const def = live.record.definition;
     const { state, transition } = step(
       prev,
@@ -295,7 +305,8 @@ export class MonitoringService {
     if (parentId === null) return undefined;
     const parent = this.live.get(parentId);
     const state = this.states.get(parentId);
-    if (!parent) return undefined;
+    // A paused parent says nothing about its children: they are judged on their own.
+    if (!parent || parent.record.paused) return undefined;
     if (!state) return { id: parentId, name: parent.record.definition.name, failing: false, lastResultAt: null };
     return {
       id: parentId,
@@ -305,10 +316,15 @@ export class MonitoringService {
     };
   }
 
-  private activate(record: MonitorRecord): void {
+  /** `soon`: a new or edited monitor shows its first result within seconds, not after a whole interval. */
+  private activate(record: MonitorRecord, { soon = false } = {}): void {
     const compiled = compileMonitor(record.definition, this.o.registry);
     this.live.set(record.id, { record, compiled });
-    this.scheduler.add(record.id, record.definition.intervalSeconds * 1000, record.paused);
+    this.scheduler.add(record.id, record.definition.intervalSeconds * 1000, {
+      paused: record.paused,
+      lastRunAt: soon ? null : (this.states.get(record.id)?.lastAt ?? null),
+      spreadMs: soon ? 5_000 : 60_000,
+    });
   }
 
   private deactivate(id: number): void {

@@ -11,6 +11,13 @@ export interface PendingResult extends ResultPoint {
   transition: Transition | null;
 }
 
+/** Results kept for retry while the database refuses writes (disk full, locked): ~10 minutes of 10,000 monitors at 60 s. */
+export const MAX_QUEUED = 100_000;
+
+export function withoutTimings(message: string): string {
+  return message.replace(/,? (?:in|avg) \d+(?:\.\d+)? ?ms\b/g, '');
+}
+
 export interface FlushReport {
   results: number;
   monitorIds: number[];
@@ -77,6 +84,41 @@ export class ResultWriter {
     if (batch.length === 0) return { results: 0, monitorIds: [], incidentsChanged: false };
     this.queue = [];
     let incidentsChanged = false;
+    // Cache changes are staged and applied only once the transaction commits: a failed write must
+    // not leave an incident id SQLite rolled back (and will hand out again) in memory.
+    const messages = new Map<number, string>();
+    const incidents = new Map<number, number | null>();
+    this.staged = { messages, incidents };
+    try {
+      this.writeBatch(batch, () => (incidentsChanged = true));
+    } catch (err) {
+      this.staged = null;
+      // Put the batch back for the next flush, oldest results dropped first past the cap.
+      this.queue = [...batch, ...this.queue].slice(-MAX_QUEUED);
+      throw err;
+    }
+    this.staged = null;
+    for (const [id, m] of messages) this.lastMessage.set(id, m);
+    for (const [id, inc] of incidents) {
+      if (inc === null) this.openIncident.delete(id);
+      else this.openIncident.set(id, inc);
+    }
+    return { results: batch.length, monitorIds: [...new Set(batch.map((r) => r.monitorId))], incidentsChanged };
+  }
+
+  private staged: { messages: Map<number, string>; incidents: Map<number, number | null> } | null = null;
+
+  private previousMessage(id: number): string | undefined {
+    return this.staged?.messages.get(id) ?? this.lastMessage.get(id);
+  }
+
+  private currentIncident(id: number): number | null {
+    const staged = this.staged?.incidents;
+    if (staged?.has(id)) return staged.get(id) ?? null;
+    return this.openIncident.get(id) ?? null;
+  }
+
+  private writeBatch(batch: readonly PendingResult[], incidentsChanged: () => void): void {
     this.db.transaction(() => {
       const rawBlocks = new Map<string, { monitorId: number; block: number; records: RawRecord[] }>();
       for (const r of batch) {
@@ -85,9 +127,12 @@ export class ResultWriter {
         const entry = rawBlocks.get(key) ?? { monitorId: r.monitorId, block, records: [] };
         entry.records.push(r);
         rawBlocks.set(key, entry);
-        if (this.lastMessage.get(r.monitorId) !== r.message) {
-          this.lastMessage.set(r.monitorId, r.message);
-          this.stmts.message.run(r.monitorId, r.at, r.message);
+        // Stored without its timings ("HTTP 200 in 8.7 ms" → "HTTP 200"): the latency has its own
+        // field, and a message that changed only in its timing would cost a row per result.
+        const message = withoutTimings(r.message);
+        if (this.previousMessage(r.monitorId) !== message) {
+          this.staged!.messages.set(r.monitorId, message);
+          this.stmts.message.run(r.monitorId, r.at, message);
         }
         this.stmts.state.run({
           monitorId: r.monitorId,
@@ -106,26 +151,25 @@ export class ResultWriter {
           evidence: JSON.stringify(r.evidence),
           goodAt: r.outcome === 'up' || r.outcome === 'degraded' ? r.at : null,
         });
-        if (r.transition) incidentsChanged = this.recordTransition(r.monitorId, r.transition) || incidentsChanged;
+        if (r.transition && this.recordTransition(r.monitorId, r.transition)) incidentsChanged();
       }
       for (const b of rawBlocks.values()) this.stmts.raw.run(b.monitorId, b.block, encodeRaw(b.block, b.records));
       for (const rollup of this.stmts.rollups) {
         for (const u of aggregate(batch, rollup.res)) rollup.stmt.run(...encodeUpdate(u));
       }
     })();
-    return { results: batch.length, monitorIds: [...new Set(batch.map((r) => r.monitorId))], incidentsChanged };
   }
 
   private recordTransition(monitorId: number, t: Transition): boolean {
     if (t.incident === 'open') {
       const id = Number(this.stmts.openIncident.run(monitorId, t.at, t.reason).lastInsertRowid);
-      this.openIncident.set(monitorId, id);
+      this.staged!.incidents.set(monitorId, id);
     }
-    const incidentId = this.openIncident.get(monitorId) ?? null;
+    const incidentId = this.currentIncident(monitorId);
     this.stmts.event.run(monitorId, incidentId, t.at, t.from, t.to, t.reason);
     if (t.incident === 'close' && incidentId !== null) {
       this.stmts.closeIncident.run(t.at, incidentId);
-      this.openIncident.delete(monitorId);
+      this.staged!.incidents.set(monitorId, null);
     }
     return t.incident !== null || incidentId !== null;
   }

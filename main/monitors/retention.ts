@@ -34,9 +34,9 @@ export function pruneOldData(db: Database.Database, policy: RetentionPolicy, now
     blockBefore('rollup_hour', now - policy.hourMs, RESOLUTIONS.hour.slotMs * RESOLUTIONS.hour.slots),
     blockBefore('rollup_day', now - policy.dayMs, RESOLUTIONS.day.slotMs * RESOLUTIONS.day.slots),
   ];
-  // The newest message of a monitor is kept whatever its age: later results still refer to it.
-  const messages = db.prepare<[number, number, number]>(
-    'DELETE FROM result_messages WHERE monitor_id = ? AND at < ? AND at < (SELECT max(at) FROM result_messages WHERE monitor_id = ?)',
+  // The message in force when the window starts is kept: the oldest results still shown refer to it.
+  const messages = db.prepare<[number, number, number, number]>(
+    'DELETE FROM result_messages WHERE monitor_id = ? AND at < coalesce((SELECT max(at) FROM result_messages WHERE monitor_id = ? AND at <= ?), ?)',
   );
   let removed = 0;
   // Chunks keep each write transaction short so the results writer is never blocked for long.
@@ -44,9 +44,23 @@ export function pruneOldData(db: Database.Database, policy: RetentionPolicy, now
     db.transaction(() => {
       for (const id of ids.slice(i, i + 200)) {
         for (const p of plans) removed += p.stmt.run(id, p.bound).changes;
-        removed += messages.run(id, now - policy.rawMs, id).changes;
+        removed += messages.run(id, id, now - policy.rawMs, now - policy.rawMs).changes;
       }
     })();
   }
+  removed += pruneHistory(db, now - policy.dayMs);
+  return removed;
+}
+
+/** Incidents and transitions as long as day rollups; rows left by monitors that no longer exist. */
+function pruneHistory(db: Database.Database, before: number): number {
+  let removed = 0;
+  db.transaction(() => {
+    removed += db.prepare('DELETE FROM monitor_events WHERE at < ?').run(before).changes;
+    removed += db.prepare('DELETE FROM incidents WHERE closed_at IS NOT NULL AND closed_at < ?').run(before).changes;
+    for (const table of ['result_blocks', 'result_messages', 'rollup_minute', 'rollup_hour', 'rollup_day']) {
+      removed += db.prepare(`DELETE FROM ${table} WHERE monitor_id NOT IN (SELECT id FROM monitors)`).run().changes;
+    }
+  })();
   return removed;
 }

@@ -48,11 +48,31 @@ export class Scheduler {
     return this.shutdown.signal;
   }
 
-  add(id: number, intervalMs: number, paused = false): void {
+  /**
+   * Schedules a monitor. With the time of its last result, the next run keeps that rhythm (a restart
+   * does not reset a daily check); otherwise, or when overdue, it runs soon, jittered over at most
+   * `spreadMs` so many monitors added or restarted together do not fire at once.
+   */
+  add(id: number, intervalMs: number, options: { paused?: boolean; lastRunAt?: number | null; spreadMs?: number } = {}): void {
+    const old = this.entries.get(id);
     this.remove(id);
-    const entry: Entry = { id, intervalMs, planned: this.now() + Math.floor(this.random() * intervalMs), timer: null, running: null, paused };
+    const now = this.now();
+    const due = options.lastRunAt != null ? options.lastRunAt + intervalMs : null;
+    const spread = Math.min(intervalMs, options.spreadMs ?? 60_000);
+    const planned = due !== null && due > now ? due : now + Math.floor(this.random() * spread);
+    const entry: Entry = { id, intervalMs, planned, timer: null, running: null, paused: options.paused ?? false };
     this.entries.set(id, entry);
-    if (!paused) this.arm(entry);
+    if (old?.running) {
+      // Edited mid-run: the new schedule starts once the old run settles, never beside it.
+      entry.running = old.running;
+      void old.running.finally(() => {
+        if (this.entries.get(id) !== entry || entry.running !== old.running) return;
+        entry.running = null;
+        this.arm(entry);
+      });
+      return;
+    }
+    this.arm(entry);
   }
 
   remove(id: number): void {

@@ -121,11 +121,19 @@ export function readPhotonYml(text: string, file: string): PhotonConfig {
     monitors.push({ definition: parsed.data, line: position(doc, lines, base).line, dependsOn: dependsOn ?? null });
   });
 
-  const names = new Set(monitors.map((m) => m.definition.name.toLowerCase()));
+  const byName = new Map(monitors.map((m) => [m.definition.name.toLowerCase(), m]));
+  const indexOf = (m: FileMonitor) => (root.data.monitors ?? []).findIndex((r) => (r as { name?: unknown })?.name === m.definition.name);
   monitors.forEach((m) => {
-    if (m.dependsOn !== null && !names.has(m.dependsOn.toLowerCase())) {
-      const index = (root.data.monitors ?? []).findIndex((r) => (r as { name?: unknown })?.name === m.definition.name);
-      at(['monitors', index, 'dependsOn'], `dependsOn names "${m.dependsOn}", which is not a monitor in this file`);
+    if (m.dependsOn === null) return;
+    if (!byName.has(m.dependsOn.toLowerCase())) {
+      return at(['monitors', indexOf(m), 'dependsOn'], `dependsOn names "${m.dependsOn}", which is not a monitor in this file`);
+    }
+    // A cycle would keep every monitor in it "blocked by parent" forever: an outage nobody is told about.
+    const chain = [m.definition.name];
+    for (let next = byName.get(m.dependsOn.toLowerCase()); next; next = next.dependsOn ? byName.get(next.dependsOn.toLowerCase()) : undefined) {
+      chain.push(next.definition.name);
+      if (next === m) return at(['monitors', indexOf(m), 'dependsOn'], `dependsOn forms a cycle: ${chain.join(' → ')}`);
+      if (chain.length > monitors.length + 1) break;
     }
   });
   return { environment, monitors: problems.length > 0 ? [] : monitors, problems };

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FieldMessages, useFieldIds } from './FieldMessages.tsx';
 
 interface Props {
   label: string;
@@ -9,10 +9,8 @@ interface Props {
 }
 
 export function CheckboxField({ label, checked, onChange, error, hint }: Props) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(error, hint);
+  const { id, describedBy } = ids;
   return (
     <div className={error ? 'field field-invalid field-check' : 'field field-check'}>
       <label className="choice" htmlFor={id}>
@@ -26,16 +24,7 @@ export function CheckboxField({ label, checked, onChange, error, hint }: Props) 
         />
         {label}
       </label>
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      <FieldMessages ids={ids} error={error} hint={hint} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FieldMessages, useFieldIds } from './FieldMessages.tsx';
 
 export interface Choice<V extends string> {
   value: V;
@@ -16,10 +16,8 @@ interface Props<V extends string> {
 
 /** A labelled <select> whose error sits right under it, like TextField. */
 export function SelectField<V extends string>({ label, value, choices, onChange, error, hint }: Props<V>) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(error, hint);
+  const { id, describedBy } = ids;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -37,16 +35,7 @@ export function SelectField<V extends string>({ label, value, choices, onChange,
           </option>
         ))}
       </select>
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      <FieldMessages ids={ids} error={error} hint={hint} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { FieldMessages, useFieldIds } from './FieldMessages.tsx';
 
 interface Props {
   label: string;
@@ -14,10 +14,8 @@ interface Props {
 
 /** A labelled input whose error sits right under it and is tied to it for assistive technology. */
 export function TextField({ label, value, onChange, error, hint, multiline, required, type = 'text', autoComplete = 'off' }: Props) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(error, hint);
+  const { id, describedBy } = ids;
   const common = {
     id,
     value,
@@ -37,16 +35,7 @@ export function TextField({ label, value, onChange, error, hint, multiline, requ
       ) : (
         <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
       )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
+      <FieldMessages ids={ids} error={error} hint={hint} />
     </div>
   );
 }

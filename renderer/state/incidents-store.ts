@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Incident } from '../../preload/contract.ts';
 import { toApiError, type ApiError, type PhotonClient } from '../api/client.ts';
-import { resyncOnReconnect } from './resync-on-reconnect.ts';
+import { loadAndResync } from './resync-on-reconnect.ts';
 
 /** The core announces its 20 newest incidents; the first read asks for more, and this many are kept. */
 const KEEP = 100;
@@ -47,15 +47,5 @@ export function createIncidentsStore(client: PhotonClient): { store: StoreApi<In
   const stopRemovals = client.subscribe('monitorRemoved', ({ id }) => {
     store.setState((s) => ({ incidents: s.incidents.filter((i) => i.monitorId !== id) }));
   });
-  const stopResync = resyncOnReconnect(client, () => void store.getState().reload());
-  void store.getState().reload();
-
-  return {
-    store,
-    dispose() {
-      stopChanges();
-      stopRemovals();
-      stopResync();
-    },
-  };
+  return loadAndResync(client, store, [stopChanges, stopRemovals]);
 }

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LoopHealth } from '../../preload/contract.ts';
 import { toApiError, type ApiError, type PhotonClient } from '../api/client.ts';
-import { resyncOnReconnect } from './resync-on-reconnect.ts';
+import { loadAndResync } from './resync-on-reconnect.ts';
 
 export interface LoopsState {
   loops: readonly LoopHealth[];
@@ -32,14 +32,5 @@ export function createLoopsStore(client: PhotonClient): { store: StoreApi<LoopsS
     generation += 1;
     store.setState({ loops, status: 'ready', error: null });
   });
-  const stopResync = resyncOnReconnect(client, () => void store.getState().reload());
-  void store.getState().reload();
-
-  return {
-    store,
-    dispose() {
-      stopChanges();
-      stopResync();
-    },
-  };
+  return loadAndResync(client, store, [stopChanges]);
 }

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MethodInput, MethodResult, MonitorDetail, MonitorSummary, Series } from '../../preload/contract.ts';
 import { toApiError, type ApiError, type PhotonClient } from '../api/client.ts';
 import { collectionFrom, EMPTY_COLLECTION, mergeMonitors, removeMonitor, type MonitorCollection } from './monitor-collection.ts';
-import { resyncOnReconnect } from './resync-on-reconnect.ts';
+import { loadAndResync } from './resync-on-reconnect.ts';
 
 export interface MonitorsState {
   collection: MonitorCollection;
@@ -70,15 +70,5 @@ export function createMonitorsStore(client: PhotonClient): { store: StoreApi<Mon
   };
   const stopUpdates = client.subscribe('monitorsUpdated', ({ monitors }) => receive({ updated: monitors }));
   const stopRemovals = client.subscribe('monitorRemoved', ({ id }) => receive({ removed: id }));
-  const stopResync = resyncOnReconnect(client, () => void store.getState().reload());
-  void store.getState().reload();
-
-  return {
-    store,
-    dispose() {
-      stopUpdates();
-      stopRemovals();
-      stopResync();
-    },
-  };
+  return loadAndResync(client, store, [stopUpdates, stopRemovals]);
 }

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MethodInput, Project } from '../../preload/contract.ts';
 import { toApiError, type ApiError, type PhotonClient } from '../api/client.ts';
-import { resyncOnReconnect } from './resync-on-reconnect.ts';
+import { loadAndResync } from './resync-on-reconnect.ts';
 
 export interface ProjectsState {
   projects: readonly Project[];
@@ -52,14 +52,5 @@ export function createProjectsStore(client: PhotonClient): { store: StoreApi<Pro
     generation += 1;
     store.setState({ projects, status: 'ready', error: null });
   });
-  const stopResync = resyncOnReconnect(client, () => void store.getState().reload());
-  void store.getState().reload();
-
-  return {
-    store,
-    dispose() {
-      unsubscribe();
-      stopResync();
-    },
-  };
+  return loadAndResync(client, store, [unsubscribe]);
 }

@@ -1,3 +1,4 @@
+import type { StoreApi } from 'zustand/vanilla';
 import type { PhotonClient } from '../api/client.ts';
 
 /**
@@ -12,4 +13,25 @@ export function resyncOnReconnect(client: PhotonClient, reload: () => void): () 
     if (state === 'live' && wasDown) reload();
     wasDown = state !== 'live';
   });
+}
+
+/**
+ * How a store that reads from the core finishes its setup: the first load now, a fresh one after
+ * every reconnect, and a dispose that ends those and the store's own event subscriptions.
+ */
+export function loadAndResync<S extends { reload(): Promise<void> }>(
+  client: PhotonClient,
+  store: StoreApi<S>,
+  unsubscribes: ReadonlyArray<() => void>,
+): { store: StoreApi<S>; dispose(): void } {
+  const stopResync = resyncOnReconnect(client, () => void store.getState().reload());
+  void store.getState().reload();
+
+  return {
+    store,
+    dispose() {
+      for (const unsubscribe of unsubscribes) unsubscribe();
+      stopResync();
+    },
+  };
 }

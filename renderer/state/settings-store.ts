@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MethodInput, Settings } from '../../preload/contract.ts';
 import { toApiError, type ApiError, type PhotonClient } from '../api/client.ts';
-import { resyncOnReconnect } from './resync-on-reconnect.ts';
+import { loadAndResync } from './resync-on-reconnect.ts';
 
 export interface SettingsState {
   settings: Settings | null;
@@ -36,14 +36,5 @@ export function createSettingsStore(client: PhotonClient): { store: StoreApi<Set
     generation += 1;
     store.setState({ settings, error: null });
   });
-  const stopResync = resyncOnReconnect(client, () => void store.getState().reload());
-  void store.getState().reload();
-
-  return {
-    store,
-    dispose() {
-      unsubscribe();
-      stopResync();
-    },
-  };
+  return loadAndResync(client, store, [unsubscribe]);
 }

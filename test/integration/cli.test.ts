@@ -82,9 +82,15 @@ test('photon serve prints a tokenised loopback URL, answers with the token only,
   assert.deepEqual(await ok.json(), { ok: true, value: [] });
   assert.ok(fs.existsSync(path.join(dir, 'photon.db')));
 
+  // A second engine on the same data directory would run every check twice: refused.
+  const second = photon('serve', '--data-dir', dir, '--port', '0');
+  assert.equal(second.status, 1);
+  assert.match(second.stderr, new RegExp(`is in use by another Photon Console \\(pid ${child.pid}\\)`));
+
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   child.kill('SIGTERM');
   assert.equal(await exited, 0);
+  assert.ok(!fs.existsSync(path.join(dir, 'photon.lock')), 'the lock is released on exit');
 });
 
 describe('photon check', () => {

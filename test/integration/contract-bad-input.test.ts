@@ -78,6 +78,7 @@ const CASES: Record<MethodName, BadCase[]> = {
     { what: 'an interval too short', input: { name: 'x', intervalSeconds: 1, target: { kind: 'ping', host: 'a' } }, field: 'intervalSeconds', message: /intervalSeconds must be at least 5/ },
     { what: 'a syntactically bad condition', input: { name: 'x', conditions: ['[STATUS] = 200'], target: { kind: 'ping', host: 'a' } }, field: 'conditions.0', message: /conditions\[0\]: expected one of .* at column 10/ },
     { what: 'an extra target field', input: { name: 'x', target: { kind: 'ping', host: 'a', ttl: 3 } }, field: 'target.ttl', message: /unknown field "ttl"/ },
+    { what: 'a passwordEnv outside PHOTON_*', input: { name: 'x', target: { kind: 'postgres', host: 'db', database: 'd', user: 'u', passwordEnv: 'AWS_SECRET_ACCESS_KEY' } }, field: 'target.passwordEnv', message: /passwordEnv must name an environment variable starting with PHOTON_/ },
     { what: 'an oversized condition', input: { name: 'x', conditions: ['x'.repeat(501)], target: { kind: 'ping', host: 'a' } }, field: 'conditions.0', message: /condition is longer than 500/ },
   ],
   removeMonitor: [...notAnObject, { what: 'missing id', input: {}, field: 'id', message: /id is required/ }],

@@ -7,7 +7,7 @@ import { connect, probeHostKey, type ConnectOptions } from '../../main/ssh/conne
 import { AbortedError, AuthError, ConnectError, HostKeyMismatchError, HostKeyUnknownError, TimeoutError } from '../../main/ssh/errors.ts';
 import { runCommand } from '../../main/ssh/run-command.ts';
 import { startAgent, startSshd, type TestAgent, type TestSshd } from '../helpers/sshd.ts';
-import { silentServer, tcpSocketCount, waitUntil, type SilentServer } from './ssh-test-utils.ts';
+import { loginTo, rejection, silentServer, tcpSocketCount, waitUntil, type SilentServer } from './ssh-test-utils.ts';
 
 let sshd: TestSshd;
 let silent: SilentServer;
@@ -24,24 +24,7 @@ after(async () => {
   await sshd?.stop();
 });
 
-const base = (): ConnectOptions => ({
-  host: sshd.host,
-  port: sshd.port,
-  user: sshd.user,
-  privateKeyPath: sshd.clientKeyPath,
-  expectedHostKey: sshd.hostKeyFingerprint,
-  timeoutMs: 5_000,
-});
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof Error);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
+const base = (): ConnectOptions => loginTo(sshd);
 
 test('with the pinned host key the connection authenticates and a command runs', async () => {
   const conn = await connect(base());

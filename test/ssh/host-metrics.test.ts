@@ -1,8 +1,7 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
-import { connect, type SshConnection } from '../../main/ssh/connect.ts';
 import { hostReportScript, NO_SYSTEMCTL } from '../../main/ssh/host-metrics.ts';
 import {
   parseCpuCount,
@@ -15,7 +14,7 @@ import {
   parseUptime,
 } from '../../main/ssh/host-metrics-parse.ts';
 import { runScript } from '../../main/ssh/run-command.ts';
-import { startSshd, type TestSshd } from '../helpers/sshd.ts';
+import { sshdSession } from './ssh-test-utils.ts';
 
 // ── Parsers, on text a host might send ──────────────────────────────────────────────────────────
 
@@ -156,27 +155,10 @@ test('a report lists exactly the requested units; a host cannot add, rename or s
 
 // ── The real host, through the real sshd ────────────────────────────────────────────────────────
 
-let sshd: TestSshd;
-let conn: SshConnection;
-
-before(async () => {
-  sshd = await startSshd();
-  conn = await connect({
-    host: sshd.host,
-    port: sshd.port,
-    user: sshd.user,
-    privateKeyPath: sshd.clientKeyPath,
-    expectedHostKey: sshd.hostKeyFingerprint,
-    timeoutMs: 5_000,
-  });
-});
-after(async () => {
-  await conn?.close();
-  await sshd?.stop();
-});
+const ssh = sshdSession();
 
 test('the report of this machine, collected over SSH in one command, matches what Node sees locally', async () => {
-  const r = await runScript(conn, hostReportScript({ metrics: true, units: [] }), { timeoutMs: 15_000 });
+  const r = await runScript(ssh.conn, hostReportScript({ metrics: true, units: [] }), { timeoutMs: 15_000 });
   assert.equal(r.exitCode, 0, r.stderr);
   const report = parseHostReport(r.stdout, []);
 

@@ -1,45 +1,15 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, type SshConnection } from '../../main/ssh/connect.ts';
+import { connect } from '../../main/ssh/connect.ts';
 import { AbortedError, ConnectError, TimeoutError } from '../../main/ssh/errors.ts';
 import { runCommand, runScript } from '../../main/ssh/run-command.ts';
-import { startSshd, type TestSshd } from '../helpers/sshd.ts';
-import { tcpSocketCount, waitUntil } from './ssh-test-utils.ts';
+import { loginTo, rejection, sshdSession, tcpSocketCount, waitUntil } from './ssh-test-utils.ts';
 
-let sshd: TestSshd;
-let conn: SshConnection;
-
-const open = () =>
-  connect({
-    host: sshd.host,
-    port: sshd.port,
-    user: sshd.user,
-    privateKeyPath: sshd.clientKeyPath,
-    expectedHostKey: sshd.hostKeyFingerprint,
-    timeoutMs: 5_000,
-  });
-
-before(async () => {
-  sshd = await startSshd();
-  conn = await open();
-});
-after(async () => {
-  await conn?.close();
-  await sshd?.stop();
-});
-
-async function rejection(p: Promise<unknown>): Promise<Error> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof Error);
-    return err;
-  }
-  assert.fail('expected a rejection');
-}
+const ssh = sshdSession();
+const open = () => connect(loginTo(ssh.sshd));
 
 test('exit status, stdout and stderr are collected separately', async () => {
-  const r = await runScript(conn, 'printf out; printf err >&2; exit 42');
+  const r = await runScript(ssh.conn, 'printf out; printf err >&2; exit 42');
   assert.deepEqual(
     { exitCode: r.exitCode, signal: r.signal, stdout: r.stdout, stderr: r.stderr, t: [r.stdoutTruncated, r.stderrTruncated] },
     { exitCode: 42, signal: null, stdout: 'out', stderr: 'err', t: [false, false] },
@@ -47,39 +17,39 @@ test('exit status, stdout and stderr are collected separately', async () => {
 });
 
 test('a command killed by a signal reports the signal and no exit code', async () => {
-  const r = await runScript(conn, 'kill -KILL $$');
+  const r = await runScript(ssh.conn, 'kill -KILL $$');
   assert.equal(r.exitCode, null);
   assert.equal(r.signal, 'SIGKILL');
 });
 
 test('output beyond the cap is dropped and flagged, and the command still completes', async () => {
   // 1 MiB on stdout, 300 KiB on stderr; the cap is 256 KiB each by default.
-  const r = await runScript(conn, 'head -c 1048576 /dev/zero | tr "\\0" a; head -c 307200 /dev/zero | tr "\\0" b >&2; exit 7');
+  const r = await runScript(ssh.conn, 'head -c 1048576 /dev/zero | tr "\\0" a; head -c 307200 /dev/zero | tr "\\0" b >&2; exit 7');
   assert.equal(r.exitCode, 7);
   assert.equal(r.stdout.length, 256 * 1024);
   assert.equal(r.stderr.length, 256 * 1024);
   assert.ok(r.stdoutTruncated && r.stderrTruncated);
-  const small = await runScript(conn, 'printf 0123456789', { maxBytes: 4 });
+  const small = await runScript(ssh.conn, 'printf 0123456789', { maxBytes: 4 });
   assert.deepEqual([small.stdout, small.stdoutTruncated], ['0123', true]);
 });
 
 test('invalid UTF-8 from the host becomes U+FFFD rather than an exception', async () => {
-  const r = await runScript(conn, "printf 'ok \\377\\376 end'");
+  const r = await runScript(ssh.conn, "printf 'ok \\377\\376 end'");
   assert.equal(r.stdout, 'ok \uFFFD\uFFFD end');
 });
 
 test('stdin is at EOF, so a command that reads it does not hang', async () => {
-  const r = await runScript(conn, 'cat; echo done', { timeoutMs: 3_000 });
+  const r = await runScript(ssh.conn, 'cat; echo done', { timeoutMs: 3_000 });
   assert.equal(r.stdout, 'done\n');
 });
 
 test('a command that outlives its timeout is a TimeoutError, and the connection stays usable', async () => {
   const started = performance.now();
-  const err = await rejection(runCommand(conn, ['sleep', '5'], { timeoutMs: 300 }));
+  const err = await rejection(runCommand(ssh.conn, ['sleep', '5'], { timeoutMs: 300 }));
   assert.ok(err instanceof TimeoutError, String(err));
   assert.match(err.message, /timed out after 300 ms/);
   assert.ok(performance.now() - started < 1_500);
-  assert.equal((await runCommand(conn, ['echo', 'still here'])).stdout, 'still here\n');
+  assert.equal((await runCommand(ssh.conn, ['echo', 'still here'])).stdout, 'still here\n');
 });
 
 test('abort stops waiting at once; closing the connection then leaves no socket', async () => {

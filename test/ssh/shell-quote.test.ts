@@ -1,32 +1,17 @@
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { connect, type SshConnection } from '../../main/ssh/connect.ts';
 import { runCommand } from '../../main/ssh/run-command.ts';
 import { shellQuote, shellQuoteArgv } from '../../main/ssh/shell-quote.ts';
-import { startSshd, type TestSshd } from '../helpers/sshd.ts';
+import { sshdSession } from './ssh-test-utils.ts';
 
-let sshd: TestSshd;
-let conn: SshConnection;
+const ssh = sshdSession();
 // Created only if an injected command runs; sshd sessions run on this same machine.
 const canary = path.join(os.tmpdir(), `photon-quote-canary-${process.pid}`);
 
-before(async () => {
-  sshd = await startSshd();
-  conn = await connect({
-    host: sshd.host,
-    port: sshd.port,
-    user: sshd.user,
-    privateKeyPath: sshd.clientKeyPath,
-    expectedHostKey: sshd.hostKeyFingerprint,
-    timeoutMs: 5_000,
-  });
-});
-after(async () => {
-  await conn?.close();
-  await sshd?.stop();
+after(() => {
   fs.rmSync(canary, { force: true });
 });
 
@@ -73,7 +58,7 @@ const hostile = () => [
 
 for (const [i, value] of hostile().entries()) {
   test(`hostile value #${i} (${JSON.stringify(value).slice(0, 40)}) comes back byte-for-byte through sshd`, async () => {
-    const r = await runCommand(conn, ['printf', '%s', value]);
+    const r = await runCommand(ssh.conn, ['printf', '%s', value]);
     assert.equal(r.exitCode, 0, r.stderr);
     assert.equal(r.stdout, value);
     assert.equal(fs.existsSync(canary), false, 'an injected command ran');
@@ -82,10 +67,10 @@ for (const [i, value] of hostile().entries()) {
 
 test('all hostile values as one argv keep their boundaries: one argument each', async () => {
   const values = hostile();
-  const r = await runCommand(conn, ['printf', '[%s]\\n', ...values]);
+  const r = await runCommand(ssh.conn, ['printf', '[%s]\\n', ...values]);
   // The printf format itself is quoted: \n reaches printf as backslash-n, which printf expands.
   assert.equal(r.stdout, values.map((v) => `[${v}]\n`).join(''));
-  const count = await runCommand(conn, ['sh', '-c', 'echo $#', 'sh', ...values]);
+  const count = await runCommand(ssh.conn, ['sh', '-c', 'echo $#', 'sh', ...values]);
   assert.equal(count.stdout, `${values.length}\n`);
   assert.equal(fs.existsSync(canary), false);
 });

@@ -13,7 +13,7 @@ import { parseHostReport } from '../../main/ssh/host-metrics-parse.ts';
 import { runScript } from '../../main/ssh/run-command.ts';
 import { makeBinDir, startSshd, type TestSshd } from '../helpers/sshd.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { BARE_TOOLS, fakeSystemctl, silentServer, tcpSocketCount, waitUntil, type SilentServer } from './ssh-test-utils.ts';
+import { BARE_TOOLS, fakeSystemctl, loginTo, silentServer, tcpSocketCount, waitUntil, type SilentServer } from './ssh-test-utils.ts';
 
 const tmp = makeTempDir('photon-ssh-check-');
 const systemctlLog = path.join(tmp.dir, 'systemctl-args.log');
@@ -175,7 +175,7 @@ test('units: states from systemctl is-active, each name passed after "--" intact
 
 test('units on a host without systemctl: "unknown (systemctl not found)", and the check still succeeds', async () => {
   // The premise, checked rather than assumed: this session really has no systemctl.
-  const probe = await connect({ host: bare.host, port: bare.port, user: bare.user, privateKeyPath: bare.clientKeyPath, expectedHostKey: bare.hostKeyFingerprint, timeoutMs: 5_000 });
+  const probe = await connect(loginTo(bare));
   const which = await runScript(probe, 'command -v systemctl || echo none');
   await probe.close();
   assert.equal(which.stdout, 'none\n', 'the bare host must not have systemctl');
@@ -191,7 +191,7 @@ test('hostile unit names reach systemctl as single arguments and run nothing (sc
   const canary = path.join(tmp.dir, 'pwned');
   const names = [`x; touch ${canary}`, `$(touch ${canary})`, `a'b"c`, '-h', `\`touch ${canary}\``];
   fs.rmSync(systemctlLog, { force: true });
-  const conn = await connect({ host: sshd.host, port: sshd.port, user: sshd.user, privateKeyPath: sshd.clientKeyPath, expectedHostKey: sshd.hostKeyFingerprint, timeoutMs: 5_000 });
+  const conn = await connect(loginTo(sshd));
   const out = await runScript(conn, hostReportScript({ metrics: false, units: names }));
   await conn.close();
   assert.equal(fs.existsSync(canary), false);

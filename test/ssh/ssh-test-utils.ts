@@ -1,4 +1,53 @@
+import assert from 'node:assert/strict';
 import net from 'node:net';
+import { after, before } from 'node:test';
+import { connect, type ConnectOptions, type SshConnection } from '../../main/ssh/connect.ts';
+import { startSshd, type TestSshd } from '../helpers/sshd.ts';
+
+/** Logs in to a test sshd as root with its authorized client key, its ed25519 host key pinned, 5 s to connect. */
+export function loginTo(sshd: TestSshd): ConnectOptions {
+  return {
+    host: sshd.host,
+    port: sshd.port,
+    user: sshd.user,
+    privateKeyPath: sshd.clientKeyPath,
+    expectedHostKey: sshd.hostKeyFingerprint,
+    timeoutMs: 5_000,
+  };
+}
+
+export interface SshdSession {
+  sshd: TestSshd;
+  conn: SshConnection;
+}
+
+/**
+ * One test sshd and one connection to it (see loginTo) for the tests of the calling file: both open
+ * in its before() and close in its after(), so the fields are set only once tests run.
+ */
+export function sshdSession(): SshdSession {
+  const session = {} as Partial<SshdSession>;
+  before(async () => {
+    session.sshd = await startSshd();
+    session.conn = await connect(loginTo(session.sshd));
+  });
+  after(async () => {
+    await session.conn?.close();
+    await session.sshd?.stop();
+  });
+  return session as SshdSession;
+}
+
+/** The error `p` rejects with; fails the test if it resolves or rejects with a non-Error. */
+export async function rejection(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (err) {
+    assert.ok(err instanceof Error);
+    return err;
+  }
+  assert.fail('expected a rejection');
+}
 
 export interface SilentServer {
   port: number;

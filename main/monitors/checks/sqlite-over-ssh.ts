@@ -2,7 +2,7 @@ import type { CheckKind, CheckResult, TargetOf } from './check-kind.ts';
 import { SshError } from '../../ssh/errors.ts';
 import { runScript, type CommandResult } from '../../ssh/run-command.ts';
 import { shellQuote } from '../../ssh/shell-quote.ts';
-import { clip, clipWithFlag, firstLine, loginOf, openCheckSession, runBudget, sessionEvidence } from './ssh.ts';
+import { clip, clipWithFlag, firstLine, inCheckSession, loginOf, sessionEvidence } from './ssh.ts';
 
 const MARK = '@@photon:';
 const NO_SQLITE3 = `${MARK}no-sqlite3`;
@@ -25,31 +25,26 @@ export const sqliteOverSshCheck: CheckKind<'sqlite-over-ssh'> = {
   kind: 'sqlite-over-ssh',
   defaultConditions: ['[EXIT_CODE] == 0', '[BODY] == ok'],
   describe: (target) => `${loginOf(target)} ${target.file}`,
-  async run(target, ctx) {
-    const budget = runBudget(ctx);
-    const opened = await openCheckSession(target, budget);
-    if ('failed' in opened) return opened.failed;
-    const { conn } = opened;
-    try {
-      const result = await runScript(conn, quickCheckScript(target.file), {
-        signal: budget.signal,
-        timeoutMs: budget.remainingMs(),
-        maxBytes: OUTPUT_BYTES,
-      });
-      return interpret(target, result, { ...sessionEvidence(target, conn), file: target.file }, conn.connectMs);
-    } catch (err) {
-      if (!(err instanceof SshError)) throw err;
-      return {
-        reached: false,
-        latencyMs: conn.connectMs,
-        message: `PRAGMA quick_check of ${target.file} on ${target.host}: ${err.message}`,
-        observation: { CONNECTED: true, RESPONSE_TIME: conn.connectMs },
-        evidence: { ...sessionEvidence(target, conn), file: target.file, commandError: err.message },
-      };
-    } finally {
-      await conn.close();
-    }
-  },
+  run: (target, ctx) =>
+    inCheckSession(target, ctx, async (conn, budget) => {
+      try {
+        const result = await runScript(conn, quickCheckScript(target.file), {
+          signal: budget.signal,
+          timeoutMs: budget.remainingMs(),
+          maxBytes: OUTPUT_BYTES,
+        });
+        return interpret(target, result, { ...sessionEvidence(target, conn), file: target.file }, conn.connectMs);
+      } catch (err) {
+        if (!(err instanceof SshError)) throw err;
+        return {
+          reached: false,
+          latencyMs: conn.connectMs,
+          message: `PRAGMA quick_check of ${target.file} on ${target.host}: ${err.message}`,
+          observation: { CONNECTED: true, RESPONSE_TIME: conn.connectMs },
+          evidence: { ...sessionEvidence(target, conn), file: target.file, commandError: err.message },
+        };
+      }
+    }),
 };
 
 /**

@@ -28,12 +28,8 @@ export const sshCheck: CheckKind<'ssh'> & { defaultConditionsFor(target: TargetO
   defaultConditions: ['[CONNECTED] == true'],
   defaultConditionsFor: (target) => (hasCommand(target) ? ['[CONNECTED] == true', '[EXIT_CODE] == 0'] : ['[CONNECTED] == true']),
   describe: (target) => `${loginOf(target)}${hasCommand(target) ? ` $ ${clip(target.command!, 60)}` : ''}`,
-  async run(target, ctx) {
-    const budget = runBudget(ctx);
-    const opened = await openCheckSession(target, budget);
-    if ('failed' in opened) return opened.failed;
-    const { conn } = opened;
-    try {
+  run: (target, ctx) =>
+    inCheckSession(target, ctx, async (conn, budget) => {
       const wantReport = target.hostMetrics || target.units.length > 0;
       const runOptions = () => ({ signal: budget.signal, timeoutMs: budget.remainingMs() });
       const [command, report] = await Promise.all([
@@ -41,10 +37,7 @@ export const sshCheck: CheckKind<'ssh'> & { defaultConditionsFor(target: TargetO
         wantReport ? settle(runScript(conn, hostReportScript({ metrics: target.hostMetrics, units: target.units }), runOptions())) : null,
       ]);
       return sshResult(target, conn, command, report && mapSettled(report, (r) => parseHostReport(r.stdout, target.units)));
-    } finally {
-      await conn.close();
-    }
-  },
+    }),
 };
 
 function hasCommand(target: TargetOf<'ssh'>): boolean {
@@ -153,7 +146,7 @@ export interface RunBudget {
   remainingMs(): number;
 }
 
-export function runBudget(ctx: CheckContext): RunBudget {
+function runBudget(ctx: CheckContext): RunBudget {
   const started = performance.now();
   return { signal: ctx.signal, remainingMs: () => Math.max(1, Math.floor(ctx.timeoutMs - (performance.now() - started))) };
 }
@@ -162,8 +155,28 @@ export function loginOf(target: SshTarget): string {
   return `${target.user}@${hostPort(target.host, target.port)}`;
 }
 
+/**
+ * Runs a check's `body` in a session opened within the run's budget, and closes the session after.
+ * A failure to open one comes back as the finished, unreached result; `body` does not run.
+ */
+export async function inCheckSession(
+  target: SshTarget,
+  ctx: CheckContext,
+  body: (conn: SshConnection, budget: RunBudget) => Promise<CheckResult>,
+): Promise<CheckResult> {
+  const budget = runBudget(ctx);
+  const opened = await openCheckSession(target, budget);
+  if ('failed' in opened) return opened.failed;
+  const { conn } = opened;
+  try {
+    return await body(conn, budget);
+  } finally {
+    await conn.close();
+  }
+}
+
 /** Opens the session a check runs in; a failure comes back as the finished, unreached result. */
-export async function openCheckSession(
+async function openCheckSession(
   target: SshTarget,
   budget: RunBudget,
 ): Promise<{ conn: SshConnection } | { failed: CheckResult }> {

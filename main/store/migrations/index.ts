@@ -27,8 +27,9 @@ export const migrations: readonly Migration[] = [
     name: 'monitoring',
     up: (db) => {
       db.exec(`
+        -- AUTOINCREMENT: an id is never reused, so a stale reference can never name a newer monitor.
         CREATE TABLE monitors (
-          id           INTEGER PRIMARY KEY,
+          id           INTEGER PRIMARY KEY AUTOINCREMENT,
           project_id   TEXT REFERENCES projects(id) ON DELETE CASCADE,
           parent_id    INTEGER REFERENCES monitors(id) ON DELETE SET NULL,
           definition   TEXT NOT NULL,

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
-import { TextField } from '../../components/TextField.tsx';
 import { useProjectsStore } from '../../state/stores-context.tsx';
 import { EMPTY_DRAFT } from './project-draft.ts';
+import { ProjectFields } from './ProjectFields.tsx';
 import { useProjectForm } from './use-project-form.ts';
 
 export function AddProjectForm() {
@@ -34,22 +34,7 @@ export function AddProjectForm() {
       }}
     >
       <h2 id={titleId}>Add a project</h2>
-      {form.formError && (
-        <p className="field-error" role="alert">
-          {form.formError}
-        </p>
-      )}
-      <div className="field-row">
-        <TextField label="Name" required value={form.draft.name} onChange={form.change('name')} error={form.errors.name} />
-        <TextField
-          label="Repository path"
-          value={form.draft.repoPath}
-          onChange={form.change('repoPath')}
-          error={form.errors.repoPath}
-          hint="Optional. A local folder or clone URL."
-        />
-      </div>
-      <TextField label="Notes" multiline value={form.draft.notes} onChange={form.change('notes')} error={form.errors.notes} />
+      <ProjectFields form={form} repoPathHint="Optional. A local folder or clone URL." />
       <div className="actions">
         <button type="submit" className="primary" disabled={form.busy}>
           {form.busy ? 'Adding…' : 'Add project'}

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Project } from '../../../preload/contract.ts';
-import { TextField } from '../../components/TextField.tsx';
 import { useProjectsStore } from '../../state/stores-context.tsx';
 import { draftOf } from './project-draft.ts';
+import { ProjectFields } from './ProjectFields.tsx';
 import { useProjectForm } from './use-project-form.ts';
 
 interface Props {
@@ -33,16 +33,7 @@ export function EditProjectForm({ project, onDone }: Props) {
         if (e.key === 'Escape' && !form.busy) onDone();
       }}
     >
-      {form.formError && (
-        <p className="field-error" role="alert">
-          {form.formError}
-        </p>
-      )}
-      <div className="field-row">
-        <TextField label="Name" required value={form.draft.name} onChange={form.change('name')} error={form.errors.name} />
-        <TextField label="Repository path" value={form.draft.repoPath} onChange={form.change('repoPath')} error={form.errors.repoPath} />
-      </div>
-      <TextField label="Notes" multiline value={form.draft.notes} onChange={form.change('notes')} error={form.errors.notes} />
+      <ProjectFields form={form} />
       <div className="actions">
         <button type="submit" className="primary" disabled={form.busy}>
           {form.busy ? 'Saving…' : 'Save changes'}

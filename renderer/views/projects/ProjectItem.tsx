@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Project } from '../../../preload/contract.ts';
-import { toApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { useConfirmedAction } from '../../components/use-confirmed-action.ts';
 import { formatTime } from '../../format/time.ts';
 import { useProjectsStore } from '../../state/stores-context.tsx';
 import { EditProjectForm } from './EditProjectForm.tsx';
@@ -10,9 +10,6 @@ export function ProjectItem({ project }: { project: Project }) {
   const remove = useProjectsStore((s) => s.remove);
   const titleId = useId();
   const [editing, setEditing] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [removing, setRemoving] = useState(false);
-  const [removeError, setRemoveError] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
 
@@ -24,17 +21,8 @@ export function ProjectItem({ project }: { project: Project }) {
     }
   }, [editing]);
 
-  const confirmRemove = async () => {
-    setRemoving(true);
-    setRemoveError(null);
-    try {
-      await remove(project.id);
-      // On success the projectsChanged event removes this item, dialog and all.
-    } catch (err) {
-      setRemoveError(toApiError(err).message);
-      setRemoving(false);
-    }
-  };
+  // On success the projectsChanged event removes this item, dialog and all.
+  const removal = useConfirmedAction(() => remove(project.id));
 
   return (
     <li>
@@ -46,14 +34,7 @@ export function ProjectItem({ project }: { project: Project }) {
               <button type="button" ref={editButton} onClick={() => setEditing(true)}>
                 Edit<span className="visually-hidden"> {project.name}</span>
               </button>
-              <button
-                type="button"
-                className="danger-quiet"
-                onClick={() => {
-                  setRemoveError(null);
-                  setConfirming(true);
-                }}
-              >
+              <button type="button" className="danger-quiet" onClick={removal.ask}>
                 Remove<span className="visually-hidden"> {project.name}</span>
               </button>
             </div>
@@ -84,15 +65,8 @@ export function ProjectItem({ project }: { project: Project }) {
           </dl>
         )}
       </article>
-      {confirming && (
-        <ConfirmDialog
-          title={`Remove “${project.name}”?`}
-          confirmLabel="Remove project"
-          busy={removing}
-          error={removeError}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => void confirmRemove()}
-        >
+      {removal.confirming && (
+        <ConfirmDialog title={`Remove “${project.name}”?`} confirmLabel="Remove project" {...removal.dialog}>
           <p>Photon Console will forget this project and its notes. Nothing in its repository is touched.</p>
         </ConfirmDialog>
       )}

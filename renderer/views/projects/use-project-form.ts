@@ -1,7 +1,6 @@
 import { useState, type FormEvent, type RefObject } from 'react';
-import { toApiError } from '../../api/client.ts';
-import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid.ts';
-import { checkDraft, hasErrors, placeError, type DraftField, type FieldErrors, type ProjectDraft } from './project-draft.ts';
+import { useFormErrors } from '../../components/use-form-errors.ts';
+import { checkDraft, hasErrors, placeError, type DraftField, type ProjectDraft } from './project-draft.ts';
 
 /**
  * State shared by the add and edit forms: the draft, errors placed by field, a busy flag, and a
@@ -13,22 +12,11 @@ export function useProjectForm(
   save: (draft: ProjectDraft) => Promise<void>,
 ) {
   const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
+  const { errors, formError, busy, fail, clearError, attempt } = useFormErrors<DraftField>(formRef);
 
   const change = (field: DraftField) => (value: string) => {
     setDraft((d) => ({ ...d, [field]: value }));
-    // The message described the old value; keeping it while the operator fixes it is just noise.
-    setErrors(({ [field]: _gone, ...rest }) => rest);
-  };
-
-  const fail = (fields: FieldErrors, form: string | null) => {
-    setErrors(fields);
-    setFormError(form);
-    setFailures((n) => n + 1);
+    clearError(field);
   };
 
   const submit = async (event: FormEvent): Promise<boolean> => {
@@ -39,19 +27,7 @@ export function useProjectForm(
       fail(local, null);
       return false;
     }
-    setBusy(true);
-    try {
-      await save(draft);
-      setErrors({});
-      setFormError(null);
-      return true;
-    } catch (err) {
-      const placed = placeError(toApiError(err));
-      fail(placed.fields, placed.form);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return attempt(() => save(draft), placeError);
   };
 
   return { draft, setDraft, errors, formError, busy, change, submit };

@@ -1,11 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { THEME_CHOICES } from './theme-choices.ts';
 import type { Settings } from '../../../preload/contract.ts';
-import { toApiError } from '../../api/client.ts';
 import { TextField } from '../../components/TextField.tsx';
-import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid.ts';
+import { useFormErrors } from '../../components/use-form-errors.ts';
 import { useSettingsStore } from '../../state/stores-context.tsx';
-import { parseStaleAfter, placeSettingsError, type SettingsErrors } from './settings-draft.ts';
+import { parseStaleAfter, placeSettingsError, type SettingsField } from './settings-draft.ts';
 
 interface Props {
   settings: Settings;
@@ -22,17 +21,7 @@ export function SettingsForm({ settings, status, onStatus }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const [theme, setTheme] = useState(settings.theme);
   const [staleText, setStaleText] = useState(String(settings.staleAfterSeconds));
-  const [errors, setErrors] = useState<SettingsErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
-
-  const fail = (fields: SettingsErrors, form: string | null) => {
-    setErrors(fields);
-    setFormError(form);
-    setFailures((n) => n + 1);
-  };
+  const { errors, formError, busy, fail, clearError, attempt } = useFormErrors<SettingsField>(formRef);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -40,18 +29,7 @@ export function SettingsForm({ settings, status, onStatus }: Props) {
     onStatus('');
     const stale = parseStaleAfter(staleText);
     if (!stale.ok) return fail({ staleAfterSeconds: stale.error }, null);
-    setBusy(true);
-    try {
-      await update({ theme, staleAfterSeconds: stale.value });
-      setErrors({});
-      setFormError(null);
-      onStatus('Settings saved.');
-    } catch (err) {
-      const placed = placeSettingsError(toApiError(err));
-      fail(placed.fields, placed.form);
-    } finally {
-      setBusy(false);
-    }
+    await attempt(() => update({ theme, staleAfterSeconds: stale.value }), placeSettingsError, () => onStatus('Settings saved.'));
   };
 
   return (
@@ -84,7 +62,7 @@ export function SettingsForm({ settings, status, onStatus }: Props) {
         value={staleText}
         onChange={(v) => {
           setStaleText(v);
-          setErrors(({ staleAfterSeconds: _gone, ...rest }) => rest);
+          clearError('staleAfterSeconds');
         }}
         error={errors.staleAfterSeconds}
         hint="A measurement older than this is shown as stale. From 10 to 86400 (one day)."

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MonitorSummary } from '../../../../preload/contract.ts';
 import { toApiError } from '../../../api/client.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { useConfirmedAction } from '../../../components/use-confirmed-action.ts';
 import { useMonitorsStore } from '../../../state/stores-context.tsx';
 import { editHref, LIST_HREF } from '../monitor-route.ts';
 
@@ -11,9 +12,6 @@ export function MonitorActions({ monitor }: { monitor: MonitorSummary }) {
   const remove = useMonitorsStore((s) => s.remove);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [removing, setRemoving] = useState(false);
-  const [removeError, setRemoveError] = useState<string | null>(null);
 
   const togglePause = async () => {
     setBusy(true);
@@ -27,17 +25,10 @@ export function MonitorActions({ monitor }: { monitor: MonitorSummary }) {
     }
   };
 
-  const confirmRemove = async () => {
-    setRemoving(true);
-    setRemoveError(null);
-    try {
-      await remove(monitor.id);
-      window.location.hash = LIST_HREF;
-    } catch (err) {
-      setRemoveError(toApiError(err).message);
-      setRemoving(false);
-    }
-  };
+  const removal = useConfirmedAction(async () => {
+    await remove(monitor.id);
+    window.location.hash = LIST_HREF;
+  });
 
   return (
     <>
@@ -48,14 +39,7 @@ export function MonitorActions({ monitor }: { monitor: MonitorSummary }) {
         <a className="button" href={editHref(monitor.id)}>
           Edit
         </a>
-        <button
-          type="button"
-          className="danger-quiet"
-          onClick={() => {
-            setRemoveError(null);
-            setConfirming(true);
-          }}
-        >
+        <button type="button" className="danger-quiet" onClick={removal.ask}>
           Remove
         </button>
         {error && (
@@ -64,15 +48,8 @@ export function MonitorActions({ monitor }: { monitor: MonitorSummary }) {
           </p>
         )}
       </div>
-      {confirming && (
-        <ConfirmDialog
-          title={`Remove “${monitor.name}”?`}
-          confirmLabel="Remove monitor"
-          busy={removing}
-          error={removeError}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => void confirmRemove()}
-        >
+      {removal.confirming && (
+        <ConfirmDialog title={`Remove “${monitor.name}”?`} confirmLabel="Remove monitor" {...removal.dialog}>
           <p>Its checks stop, and its results, charts and incidents are deleted. This cannot be undone.</p>
           {monitor.source.type === 'file' && (
             <p>It comes from {monitor.source.file}: importing that file again will bring it back unless you remove it there too.</p>

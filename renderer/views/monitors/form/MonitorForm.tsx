@@ -1,13 +1,12 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { MonitorDefinition, MonitorSummary } from '../../../../preload/contract.ts';
-import { toApiError } from '../../../api/client.ts';
 import { SelectField, type Choice } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
-import { useFocusFirstInvalid } from '../../../components/use-focus-first-invalid.ts';
+import { useFormErrors } from '../../../components/use-form-errors.ts';
 import { useMonitorsStore, useProjectsStore } from '../../../state/stores-context.tsx';
 import { KIND_CHOICES, ROLE_CHOICES } from '../monitor-labels.ts';
 import { parentChoices } from './parent-choices.ts';
-import { placeMonitorError, toSaveInput, type DraftField, type FieldErrors, type MonitorDraft } from './monitor-draft.ts';
+import { placeMonitorError, toSaveInput, type DraftField, type MonitorDraft } from './monitor-draft.ts';
 import { TargetFields } from './TargetFields.tsx';
 
 interface Props {
@@ -26,18 +25,13 @@ export function MonitorForm({ title, initial, base, onSaved, onCancel }: Props) 
   const titleId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
+  const { errors, formError, busy, fail, clearError, attempt } = useFormErrors<DraftField>(formRef);
 
   const set =
     <F extends DraftField>(field: F) =>
     (value: MonitorDraft[F]) => {
       setDraft((d) => ({ ...d, [field]: value }));
-      // The message described the old value; keeping it while the operator fixes it is just noise.
-      setErrors(({ [field]: _gone, ...rest }) => rest);
+      clearError(field);
     };
 
   const projectChoices = useMemo<Choice<string>[]>(() => [{ value: '', label: 'No project' }, ...projects.map((p) => ({ value: p.id, label: p.name }))], [projects]);
@@ -46,29 +40,12 @@ export function MonitorForm({ title, initial, base, onSaved, onCancel }: Props) 
     return [{ value: '', label: 'None' }, ...allParents.filter((c) => c.value !== self)];
   }, [allParents, base]);
 
-  const fail = (fields: FieldErrors, form: string | null) => {
-    setErrors(fields);
-    setFormError(form);
-    setFailures((n) => n + 1);
-  };
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     const built = toSaveInput(draft, base);
     if (!built.ok) return fail(built.errors, null);
-    setBusy(true);
-    try {
-      const saved = await save(built.input);
-      setErrors({});
-      setFormError(null);
-      onSaved(saved);
-    } catch (err) {
-      const placed = placeMonitorError(toApiError(err), draft);
-      fail(placed.fields, placed.form);
-    } finally {
-      setBusy(false);
-    }
+    await attempt(() => save(built.input), (err) => placeMonitorError(err, draft), onSaved);
   };
 
   return (

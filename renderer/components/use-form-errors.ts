@@ -1,0 +1,55 @@
+import { useState, type RefObject } from 'react';
+import { toApiError, type ApiError } from '../api/client.ts';
+import { useFocusFirstInvalid } from './use-focus-first-invalid.ts';
+
+export type FieldErrorsOf<F extends string> = Partial<Record<F, string>>;
+
+/** Where a refusal belongs: under fields, or (null: nowhere) at the top of the form. */
+export interface PlacedError<F extends string> {
+  fields: FieldErrorsOf<F>;
+  form: string | null;
+}
+
+/**
+ * What every editing form keeps besides its values: errors by field and one for the whole form, a
+ * busy flag while saving, and after each failure the cursor in the first field that needs fixing.
+ */
+export function useFormErrors<F extends string>(formRef: RefObject<HTMLFormElement | null>) {
+  const [errors, setErrors] = useState<FieldErrorsOf<F>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failures, setFailures] = useState(0);
+  useFocusFirstInvalid(formRef, failures);
+
+  const fail = (fields: FieldErrorsOf<F>, form: string | null) => {
+    setErrors(fields);
+    setFormError(form);
+    setFailures((n) => n + 1);
+  };
+
+  /** For a changed field: the message described the old value; keeping it while the operator fixes it is just noise. */
+  const clearError = (field: F) => setErrors(({ [field]: _gone, ...rest }) => rest as FieldErrorsOf<F>);
+
+  /**
+   * Runs `save` while busy. Success clears every message, then hands the result to `saved`; a
+   * refusal goes where `place` puts it. Resolves to whether it saved.
+   */
+  const attempt = async <T>(save: () => Promise<T>, place: (err: ApiError) => PlacedError<F>, saved: (result: T) => void = () => {}): Promise<boolean> => {
+    setBusy(true);
+    try {
+      const result = await save();
+      setErrors({});
+      setFormError(null);
+      saved(result);
+      return true;
+    } catch (err) {
+      const placed = place(toApiError(err));
+      fail(placed.fields, placed.form);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { errors, formError, busy, fail, clearError, attempt };
+}
