@@ -49,7 +49,7 @@ try {
     line('peak RSS after 15 full list reads', `${r.rssAfterLists} MB`);
     line('scheduling lag p50 / p99', `${r.lagP50} / ${r.lagP99} ms`);
     line(`summary query (listMonitors, ${s.monitors} monitors)`, `${r.summaryMs} ms`, s.monitors === 1_000 ? 'target ≤ 50 ms' : '');
-    line('DB bytes per million results', `${r.mbPerMillion} MB`, '(includes monitor rows; see the storage projection)');
+    line('DB bytes per million results', `${r.mbPerMillion} MB`, '(short run: per-monitor rows dominate; steady state: storage projection)');
   }
 } finally {
   target.kill();

@@ -98,24 +98,17 @@ function advance(prev: MonitorState, input: StepInput, t: Thresholds): MonitorSt
     // lower threshold). Its DOWN is held until the parent has been checked since the failures
     // began; the engine asks for that check at once. Otherwise one dead VM could still open two incidents.
     const parentUnchecked = parent !== undefined && (parent.lastResultAt === null || parent.lastResultAt <= failingSince);
+    const failing = { ...prev, failures, failingSince, successes: 0, blockedBy: null };
     if (down && prev.health !== 'down' && parentUnchecked) {
       return {
-        ...prev,
-        failures,
-        failingSince,
-        successes: 0,
-        blockedBy: null,
+        ...failing,
         awaitingParent: true,
         status: 'PENDING',
         reason: `${input.message} (failure ${failures} of ${t.failure}; waiting for parent ${parent.name} to be checked)`,
       };
     }
     return {
-      ...prev,
-      failures,
-      failingSince,
-      successes: 0,
-      blockedBy: null,
+      ...failing,
       awaitingParent: false,
       health: down ? 'down' : prev.health,
       status: down ? 'DOWN' : 'PENDING',
