@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
+import { contentTypeOf } from '../core/content-types.ts';
 import { APP_HOST, APP_SCHEME } from './app-url.ts';
 
 /**
@@ -21,21 +22,6 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
 export function serveAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 // On every response, errors included: the CSP is what stops an injected script even if one gets in.
 const SECURITY_HEADERS = {
@@ -60,7 +46,7 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
     const body = request.method === 'HEAD' ? null : new Uint8Array(await fs.readFile(file));
     return new Response(body, {
       status: 200,
-      headers: { ...SECURITY_HEADERS, 'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream' },
+      headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file) },
     });
   };
 }

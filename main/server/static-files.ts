@@ -2,18 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
+import { contentTypeOf } from '../core/content-types.ts';
 
 export const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -41,7 +30,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
       .end(`The renderer is not built (no ${file}). Run "npm run build" first.`);
     return;
   }
-  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const type = contentTypeOf(file);
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': type,
