@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { hostKeyFingerprint, hostKeyType } from './host-key-fingerprint.ts';
-import { wildcardMatch } from './ssh-pattern.ts';
+import { wildcardMatch } from '../core/wildcard-match.ts';
 
 /**
  * Reads OpenSSH known_hosts text (sshd(8), "SSH_KNOWN_HOSTS FILE FORMAT"):

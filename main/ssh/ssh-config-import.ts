@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fsConfigSource, MAX_CONFIG_FILE_BYTES, type SshConfigFileSource } from './ssh-config-source.ts';
-import { wildcardMatch } from './ssh-pattern.ts';
+import { wildcardMatch } from '../core/wildcard-match.ts';
 
 /**
  * Reads an OpenSSH client config (~/.ssh/config) into one profile per concrete Host alias, resolved

@@ -1,3 +1,4 @@
+import { wildcardMatch } from '../../core/wildcard-match.ts';
 import type { Condition, Literal, PathSegment, Placeholder, PlaceholderRef } from './parse-condition.ts';
 
 /** What one check run observed, by placeholder. Absent means the check kind cannot observe it. */
@@ -61,7 +62,7 @@ function compare(left: unknown, c: Condition): boolean {
     return operator === '==' ? hit : !hit;
   }
   if (right.kind === 'pattern') {
-    const hit = typeof left === 'string' || typeof left === 'number' ? wildcardMatch(right.glob, String(left)) : false;
+    const hit = typeof left === 'string' || typeof left === 'number' ? wildcardMatch(String(left), right.glob) : false;
     return operator === '==' ? hit : !hit;
   }
   if (operator === '==') return equals(left, right);
@@ -103,33 +104,6 @@ function literalNumber(l: Literal): number | undefined {
   if (l.kind === 'number') return l.value;
   if (l.kind === 'duration') return l.ms;
   return undefined;
-}
-
-/**
- * `*` and `?` wildcards by the two-pointer method: no regex, so a hostile 1 MiB body cannot make a
- * pattern backtrack for minutes and freeze the process (O(text × pattern) at worst, linear usually).
- */
-export function wildcardMatch(pattern: string, text: string): boolean {
-  let p = 0;
-  let t = 0;
-  let star = -1;
-  let resume = 0;
-  while (t < text.length) {
-    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
-      p++;
-      t++;
-    } else if (p < pattern.length && pattern[p] === '*') {
-      star = p++;
-      resume = t;
-    } else if (star >= 0) {
-      p = star + 1;
-      t = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
 }
 
 function label(ref: PlaceholderRef): string {

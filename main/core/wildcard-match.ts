@@ -1,7 +1,8 @@
 /**
- * OpenSSH's match_pattern(), shared by ssh_config Host lines and known_hosts host names: `*` matches
- * any run of characters, `?` exactly one, everything else itself. Greedy with a single backtrack
- * point, so a hostile pattern costs O(|s|·|pattern|) at worst, never exponential time.
+ * `*` matches any run of characters, `?` exactly one, everything else itself — OpenSSH's
+ * match_pattern(), used for ssh_config Host lines, known_hosts names and conditions' pat(…). No
+ * regex: greedy with a single backtrack point, so a hostile 1 MiB body or pattern costs
+ * O(|s|·|pattern|) at worst, never minutes of backtracking.
  */
 export function wildcardMatch(s: string, pattern: string): boolean {
   let si = 0;
