@@ -14,6 +14,8 @@ import { importProjectConfig } from '../project-config/import-project-config.ts'
 import { ProjectsRepository } from '../projects/projects-repository.ts';
 import { ProjectsService } from '../projects/projects-service.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
+import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { EventBus } from './event-bus.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
@@ -32,6 +34,8 @@ export interface CoreOptions {
   networkGuard?: NetworkGuard;
   /** The bench measures scheduling lag through this. */
   onSchedulingLag?: (lagMs: number) => void;
+  /** The credentials vault; the OS keychain through keytar unless a test substitutes one. */
+  secrets?: SecretStore;
 }
 
 export interface Core {
@@ -41,6 +45,8 @@ export interface Core {
   notices: readonly string[];
   monitoring: MonitoringService;
   loops: LoopRegistry;
+  /** Main-process only: the contract exposes only what SecretAdmin allows, never reveal(). */
+  secrets: SecretStore;
   /** Prometheus text exposition of monitors and loops. */
   metrics(): string;
   close(): Promise<void>;
@@ -66,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     throw err;
   }
   const events = new EventBus();
+  const secrets = options.secrets ?? new KeytarSecretStore();
 
   const projects = new ProjectsService(new ProjectsRepository(store.db), events);
   const environment = new EnvironmentRepository(store.db);
@@ -146,6 +153,7 @@ export function createCore(options: CoreOptions): Core {
     notices,
     monitoring,
     loops,
+    secrets,
     metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
     close: () =>
       (closing ??= (async () => {
