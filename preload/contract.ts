@@ -7,6 +7,28 @@
  * misspells a field learns it at once instead of seeing its change ignored.
  */
 import { z } from 'zod';
+import { hostName as hostNameField, portNumber, requiredText, SSH_FINGERPRINT, text, typeError, unitName, whole } from './schemas/fields.ts';
+
+export { SSH_FINGERPRINT };
+import {
+  HostKeyCheckSchema,
+  hostProfileInput,
+  HostSummarySchema,
+  listRunsInput,
+  runbookCallInput,
+  runbookInput,
+  RunbookSummarySchema,
+  RunDetailSchema,
+  RunOutputChunkSchema,
+  RunPlanSchema,
+  RunSummarySchema,
+  SecretInfoSchema,
+  secretRefField,
+  setSecretInput,
+  SshConfigHostSchema,
+  SshConfigReadSchema,
+  VaultStatusSchema,
+} from './schemas/recovery.ts';
 
 export const LIMITS = {
   name: 120,
@@ -14,19 +36,6 @@ export const LIMITS = {
   notes: 10_000,
   id: 64,
 } as const;
-
-const typeError = (field: string, type: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `${field} is required` : `${field} must be ${type}`;
-
-const text = (field: string, max: number) =>
-  z
-    .string({ error: typeError(field, 'a string') })
-    .max(max, { error: `${field} is longer than ${max} characters` });
-
-const requiredText = (field: string, max: number) =>
-  text(field, max)
-    .trim()
-    .min(1, { error: `${field} must not be empty` });
 
 const id = z
   .string({ error: typeError('id', 'a string') })
@@ -74,27 +83,21 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 // ── Monitors ─────────────────────────────────────────────────────────────────────────────────────
 
-const hostName = requiredText('host', 253).regex(/^[^\s/@]+$/, { error: 'host must be a host name or IP address without spaces, "/" or "@"' });
-const portNumber = (fallback?: number) => {
-  const p = z
-    .number({ error: typeError('port', 'a number') })
-    .int({ error: 'port must be a whole number' })
-    .min(1, { error: 'port must be from 1 to 65535' })
-    .max(65535, { error: 'port must be from 1 to 65535' });
-  return fallback === undefined ? p : p.default(fallback);
-};
+const hostName = hostNameField();
 const filePath = (field: string) => requiredText(field, LIMITS.path);
-/** OpenSSH's fingerprint format, e.g. SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 */
-export const SSH_FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
 
 const sshConnection = {
   host: hostName,
   port: portNumber(22),
   user: requiredText('user', 64),
-  /** Pinned host key; a connection offering any other key is refused. */
+  /**
+   * Pinned host key; a connection offering any other key is refused. When absent, the pin of the
+   * host profile with this address and port (Settings → Hosts) is used: one trust store for all.
+   */
   hostKey: z
     .string({ error: typeError('hostKey', 'a string') })
-    .regex(SSH_FINGERPRINT, { error: 'hostKey must be an OpenSSH SHA256 fingerprint like SHA256:<43 base64 characters>' }),
+    .regex(SSH_FINGERPRINT, { error: 'hostKey must be an OpenSSH SHA256 fingerprint like SHA256:<43 base64 characters>' })
+    .optional(),
   privateKeyPath: filePath('privateKeyPath').optional(),
   /** Use the ssh-agent at $SSH_AUTH_SOCK. */
   useAgent: z.boolean({ error: typeError('useAgent', 'true or false') }).default(false),
@@ -147,7 +150,7 @@ export const MonitorTargetSchema = z.discriminatedUnion(
       /** Collect load, memory and disk use per mount. */
       hostMetrics: z.boolean().default(false),
       /** systemd units whose `systemctl is-active` state is reported. */
-      units: z.array(requiredText('units', 200).regex(/^[\w@.:-]+$/, { error: 'unit names may hold letters, digits and @ . : _ -' })).max(20).default([]),
+      units: z.array(unitName('units')).max(20).default([]),
     }),
     z.strictObject({
       kind: z.literal('postgres'),
@@ -172,13 +175,6 @@ export const MONITOR_KINDS: MonitorKind[] = ['ping', 'tcp', 'http', 'tls', 'dns'
 
 /** What the Overview's infrastructure table shows a monitor as. */
 export const MONITOR_ROLES = ['vm', 'api', 'database', 'tls', 'dns', 'other'] as const;
-
-const whole = (field: string, min: number, max: number) =>
-  z
-    .number({ error: typeError(field, 'a number') })
-    .int({ error: `${field} must be a whole number` })
-    .min(min, { error: `${field} must be at least ${min}` })
-    .max(max, { error: `${field} must be at most ${max}` });
 
 const monitorId = whole('id', 1, Number.MAX_SAFE_INTEGER);
 
@@ -395,6 +391,56 @@ export const methods = {
 
   getSettings: method(noInput, SettingsSchema),
   updateSettings: method(SettingsSchema.partial(), SettingsSchema),
+
+  // ── Hosts, credentials and recovery ──────────────────────────────────────────────────────────
+  /** Whether secrets can be stored (a real keychain round trip), and where. */
+  getVaultStatus: method(noInput, VaultStatusSchema),
+  listSecrets: method(noInput, z.array(SecretInfoSchema)),
+  /** Stores a value in the OS keychain; only its reference comes back, never the value. */
+  setSecret: method(setSecretInput, SecretInfoSchema),
+  replaceSecret: method(
+    z.strictObject({ ref: secretRefField('ref'), value: z.string({ error: typeError('value', 'a string') }).max(8192, { error: 'value is longer than 8192 characters' }) }),
+    SecretInfoSchema,
+  ),
+  testSecret: method(z.strictObject({ ref: secretRefField('ref') }), z.object({ ref: z.string(), present: z.boolean(), checkedAt: z.number() })),
+  deleteSecret: method(z.strictObject({ ref: secretRefField('ref') }), z.strictObject({ removed: z.literal(true) })),
+
+  listHosts: method(z.strictObject({ projectId: id.optional() }), z.array(HostSummarySchema)),
+  saveHost: method(hostProfileInput, HostSummarySchema),
+  removeHost: method(z.strictObject({ id: whole('id', 1, Number.MAX_SAFE_INTEGER) }), z.strictObject({ removed: z.literal(true) })),
+  /** Reads ~/.ssh/config (or `file`) and known_hosts; changes nothing. */
+  readSshConfig: method(
+    z.strictObject({ file: requiredText('file', LIMITS.path).optional(), knownHostsFile: requiredText('knownHostsFile', LIMITS.path).optional() }),
+    SshConfigReadSchema,
+  ),
+  /** Creates host profiles for the named aliases; pins a key only if the person chose to trust known_hosts. */
+  importSshHosts: method(
+    z.strictObject({
+      file: requiredText('file', LIMITS.path).optional(),
+      knownHostsFile: requiredText('knownHostsFile', LIMITS.path).optional(),
+      aliases: z.array(requiredText('aliases', 253)).min(1, { error: 'aliases must name at least one host' }).max(200, { error: 'at most 200 aliases' }),
+      trustKnownHosts: z.boolean({ error: typeError('trustKnownHosts', 'true or false') }).default(false),
+      projectId: id.nullable().default(null),
+    }),
+    z.object({ imported: z.array(HostSummarySchema), skipped: z.array(SshConfigHostSchema.pick({ alias: true }).extend({ reason: z.string() })) }),
+  ),
+  /** Connects without logging in and compares the offered key with the pin and known_hosts. */
+  checkHostKey: method(z.strictObject({ hostId: whole('hostId', 1, Number.MAX_SAFE_INTEGER) }), HostKeyCheckSchema),
+  /** Pins (or re-pins) the key the host offers now; `fingerprint` must be that key's, typed by the person. */
+  pinHostKey: method(
+    z.strictObject({ hostId: whole('hostId', 1, Number.MAX_SAFE_INTEGER), fingerprint: requiredText('fingerprint', 100) }),
+    HostSummarySchema,
+  ),
+
+  listRunbooks: method(z.strictObject({ hostId: whole('hostId', 1, Number.MAX_SAFE_INTEGER) }), z.array(RunbookSummarySchema)),
+  saveRunbook: method(runbookInput, RunbookSummarySchema),
+  removeRunbook: method(z.strictObject({ id: whole('id', 1, Number.MAX_SAFE_INTEGER) }), z.strictObject({ removed: z.literal(true) })),
+  /** The dry run: exactly what would run, with the parameters validated and quoted. */
+  previewRunbook: method(runbookCallInput, RunPlanSchema),
+  startRunbook: method(runbookCallInput.extend({ confirmation: text('confirmation', 100) }), RunSummarySchema),
+  cancelRun: method(z.strictObject({ runId: whole('runId', 1, Number.MAX_SAFE_INTEGER) }), RunSummarySchema),
+  listRuns: method(listRunsInput, z.array(RunSummarySchema)),
+  getRun: method(z.strictObject({ runId: whole('runId', 1, Number.MAX_SAFE_INTEGER) }), RunDetailSchema),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -417,6 +463,11 @@ export const events = {
   incidentsChanged: z.object({ incidents: z.array(IncidentSchema) }),
   loopsChanged: z.object({ loops: z.array(LoopHealthSchema) }),
   settingsChanged: SettingsSchema,
+  hostsChanged: z.object({ hosts: z.array(HostSummarySchema) }),
+  secretsChanged: z.object({ secrets: z.array(SecretInfoSchema) }),
+  /** Live output of running runbooks, batched. */
+  runOutput: z.object({ chunks: z.array(RunOutputChunkSchema) }),
+  runChanged: z.object({ run: RunSummarySchema }),
 } as const;
 
 export type EventName = keyof typeof events;

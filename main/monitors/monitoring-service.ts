@@ -10,6 +10,7 @@ import { MonitorRepository, type MonitorRecord, type MonitorSource } from './mon
 import { initialState, step, type ParentView } from './monitor-state.ts';
 import { NetworkGuard } from './network-guard.ts';
 import { runCheck, type CompiledMonitor } from './run-check.ts';
+import type { PinnedHostKeyLookup } from './checks/check-kind.ts';
 import { ResultWriter } from './result-writer.ts';
 import { pruneOldData, RETENTION_DEFAULTS, type RetentionPolicy } from './retention.ts';
 import { Scheduler } from './scheduler.ts';
@@ -31,6 +32,8 @@ export interface MonitoringOptions {
   onLag?: (lagMs: number) => void;
   /** Jitter source for first runs; tests pin it. */
   random?: () => number;
+  /** Host-key pins for ssh monitors that pin no key of their own. */
+  pinnedHostKey?: PinnedHostKeyLookup;
 }
 
 interface Live {
@@ -259,7 +262,7 @@ export class MonitoringService {
   private async runOne(id: number, signal: AbortSignal): Promise<void> {
     const live = this.live.get(id);
     if (!live) return;
-    const result = await runCheck(live.compiled, this.guard, signal, this.now);
+    const result = await runCheck(live.compiled, this.guard, signal, this.now, this.o.pinnedHostKey);
     // A run cut short by shutdown says nothing about the target.
     if (signal.aborted || this.live.get(id) !== live) return;
     const prev = this.states.get(id) ?? { ...initialState(result.at), lastAt: null, lastOutcome: null, lastLatency: null, lastMetric: null, lastEvidence: null, lastGoodAt: null };

@@ -2,7 +2,7 @@ import type { MonitorTarget } from '../../preload/contract.ts';
 import type { Outcome } from './monitor-state.ts';
 import { evaluateCondition, resolve, toNumber, type ConditionOutcome } from './conditions/evaluate-condition.ts';
 import type { Condition, PlaceholderRef } from './conditions/parse-condition.ts';
-import type { CheckKind, CheckResult } from './checks/check-kind.ts';
+import type { CheckKind, CheckResult, PinnedHostKeyLookup } from './checks/check-kind.ts';
 import { isLoopbackTarget, type NetworkGuard } from './network-guard.ts';
 
 export interface CompiledMonitor {
@@ -32,12 +32,18 @@ const HARD_STOP_GRACE_MS = 1_000;
  * One run of one monitor: the check under a timeout, its conditions, the verdict. A failure seen
  * while this machine is itself offline becomes "unknown", never "down".
  */
-export async function runCheck(m: CompiledMonitor, guard: NetworkGuard, shutdown: AbortSignal, now = Date.now): Promise<RunOutcome> {
+export async function runCheck(
+  m: CompiledMonitor,
+  guard: NetworkGuard,
+  shutdown: AbortSignal,
+  now = Date.now,
+  pinnedHostKey?: PinnedHostKeyLookup,
+): Promise<RunOutcome> {
   const at = now();
   const signal = AbortSignal.any([shutdown, AbortSignal.timeout(m.timeoutMs)]);
   let result: CheckResult;
   try {
-    result = await withHardStop(m.kind.run(m.target, { signal, timeoutMs: m.timeoutMs }), m.timeoutMs + HARD_STOP_GRACE_MS);
+    result = await withHardStop(m.kind.run(m.target, { signal, timeoutMs: m.timeoutMs, ...(pinnedHostKey && { pinnedHostKey }) }), m.timeoutMs + HARD_STOP_GRACE_MS);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { at, outcome: 'unknown', latencyMs: null, message: `check failed internally: ${message}`, metric: null, evidence: {}, conditions: [], internalError: message };

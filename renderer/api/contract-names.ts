@@ -22,6 +22,27 @@ const METHODS = {
   importProjectConfig: true,
   getSettings: true,
   updateSettings: true,
+  getVaultStatus: true,
+  listSecrets: true,
+  setSecret: true,
+  replaceSecret: true,
+  testSecret: true,
+  deleteSecret: true,
+  listHosts: true,
+  saveHost: true,
+  removeHost: true,
+  readSshConfig: true,
+  importSshHosts: true,
+  checkHostKey: true,
+  pinHostKey: true,
+  listRunbooks: true,
+  saveRunbook: true,
+  removeRunbook: true,
+  previewRunbook: true,
+  startRunbook: true,
+  cancelRun: true,
+  listRuns: true,
+  getRun: true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
@@ -31,6 +52,10 @@ const EVENTS = {
   incidentsChanged: true,
   loopsChanged: true,
   settingsChanged: true,
+  hostsChanged: true,
+  secretsChanged: true,
+  runOutput: true,
+  runChanged: true,
 } as const satisfies Record<EventName, true>;
 
 const ERROR_CODES = {

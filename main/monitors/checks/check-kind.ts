@@ -7,7 +7,12 @@ export interface CheckContext {
   signal: AbortSignal;
   /** The run's time budget, already below the monitor's interval. */
   timeoutMs: number;
+  /** The host-key trust store (pins of Settings → Hosts), for ssh targets that pin no key themselves. */
+  pinnedHostKey?: PinnedHostKeyLookup;
 }
+
+/** The pinned fingerprint for host:port, or null when none is pinned. */
+export type PinnedHostKeyLookup = (host: string, port: number) => string | null;
 
 /**
  * What one run of a check saw. A check never throws for a target's failure (refused, timed out, bad

@@ -165,7 +165,7 @@ export async function inCheckSession(
   body: (conn: SshConnection, budget: RunBudget) => Promise<CheckResult>,
 ): Promise<CheckResult> {
   const budget = runBudget(ctx);
-  const opened = await openCheckSession(target, budget);
+  const opened = await openCheckSession(target, budget, target.hostKey ?? ctx.pinnedHostKey?.(target.host, target.port) ?? null);
   if ('failed' in opened) return opened.failed;
   const { conn } = opened;
   try {
@@ -179,6 +179,7 @@ export async function inCheckSession(
 async function openCheckSession(
   target: SshTarget,
   budget: RunBudget,
+  expectedHostKey: string | null,
 ): Promise<{ conn: SshConnection } | { failed: CheckResult }> {
   try {
     const conn = await connect({
@@ -187,7 +188,7 @@ async function openCheckSession(
       user: target.user,
       privateKeyPath: target.privateKeyPath,
       useAgent: target.useAgent,
-      expectedHostKey: target.hostKey,
+      expectedHostKey,
       signal: budget.signal,
       timeoutMs: budget.remainingMs(),
     });

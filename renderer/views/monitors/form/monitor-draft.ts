@@ -118,7 +118,7 @@ export function draftOf(def: MonitorDefinition): MonitorDraft {
 }
 
 function sshDraft(t: Extract<MonitorTarget, { kind: 'ssh' | 'sqlite-over-ssh' }>) {
-  return { host: t.host, port: String(t.port), user: t.user, hostKey: t.hostKey, privateKeyPath: t.privateKeyPath ?? '', useAgent: t.useAgent };
+  return { host: t.host, port: String(t.port), user: t.user, hostKey: t.hostKey ?? '', privateKeyPath: t.privateKeyPath ?? '', useAgent: t.useAgent };
 }
 
 type SaveInput = MethodInput<'saveMonitor'>;
@@ -165,7 +165,7 @@ function targetOf(d: MonitorDraft, port: number | undefined, base: MonitorTarget
 }
 
 function sshTarget(d: MonitorDraft, port: number | undefined) {
-  return { host: d.host.trim(), port, user: d.user.trim(), hostKey: d.hostKey.trim(), useAgent: d.useAgent, ...optional('privateKeyPath', d.privateKeyPath) };
+  return { host: d.host.trim(), port, user: d.user.trim(), useAgent: d.useAgent, ...optional('hostKey', d.hostKey), ...optional('privateKeyPath', d.privateKeyPath) };
 }
 
 function wholeNumber(text: string, field: DraftField, label: string, errors: FieldErrors): number | undefined {

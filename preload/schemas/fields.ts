@@ -1,0 +1,46 @@
+/**
+ * Field builders every contract schema shares, so that a missing, mistyped or oversized field reads
+ * the same way whichever method it was sent to ("name is required", "port must be a number").
+ */
+import { z } from 'zod';
+
+export const typeError = (field: string, type: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `${field} is required` : `${field} must be ${type}`;
+
+export const text = (field: string, max: number) =>
+  z
+    .string({ error: typeError(field, 'a string') })
+    .max(max, { error: `${field} is longer than ${max} characters` });
+
+export const requiredText = (field: string, max: number) =>
+  text(field, max)
+    .trim()
+    .min(1, { error: `${field} must not be empty` });
+
+export const whole = (field: string, min: number, max: number) =>
+  z
+    .number({ error: typeError(field, 'a number') })
+    .int({ error: `${field} must be a whole number` })
+    .min(min, { error: `${field} must be at least ${min}` })
+    .max(max, { error: `${field} must be at most ${max}` });
+
+export const flag = (field: string) => z.boolean({ error: typeError(field, 'true or false') });
+
+export const hostName = (field = 'host') =>
+  requiredText(field, 253).regex(/^[^\s/@]+$/, { error: `${field} must be a host name or IP address without spaces, "/" or "@"` });
+
+export const portNumber = (fallback?: number) => {
+  const p = z
+    .number({ error: typeError('port', 'a number') })
+    .int({ error: 'port must be a whole number' })
+    .min(1, { error: 'port must be from 1 to 65535' })
+    .max(65535, { error: 'port must be from 1 to 65535' });
+  return fallback === undefined ? p : p.default(fallback);
+};
+
+/** OpenSSH's fingerprint format, e.g. SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8 */
+export const SSH_FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
+
+/** systemd unit names as `systemctl` accepts them; also what keeps them safe on a command line. */
+export const unitName = (field: string) =>
+  requiredText(field, 200).regex(/^[\w@.:-]+$/, { error: `${field}: unit names may hold letters, digits and @ . : _ -` });
