@@ -17,6 +17,11 @@ import type { SettingsStore } from '../settings/settings-store.ts';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { openDatabase } from '../store/open-database.ts';
+import { HostsService } from '../hosts/hosts-service.ts';
+import { createRecoveryHandlers } from '../recovery/handlers.ts';
+import { RecoveryService } from '../recovery/recovery-service.ts';
+import { VaultService } from '../secrets/vault-service.ts';
+import { localSshEnvironment } from '../ssh/ssh-config-import.ts';
 import { EventBus } from './event-bus.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { consoleLogger, type Logger } from './logger.ts';
@@ -36,6 +41,12 @@ export interface CoreOptions {
   onSchedulingLag?: (lagMs: number) => void;
   /** The credentials vault; the OS keychain through keytar unless a test substitutes one. */
   secrets?: SecretStore;
+  /** known_hosts consulted when checking host keys; ~/.ssh/known_hosts by default. */
+  knownHostsFile?: string;
+  /** Where local programs (cloud CLIs) are looked up; PATH by default. */
+  which?: (program: string) => string | null;
+  /** Pause between polls while a runbook waits for a host; tests shorten it. */
+  recoveryPollMs?: number;
 }
 
 export interface Core {
@@ -45,6 +56,8 @@ export interface Core {
   notices: readonly string[];
   monitoring: MonitoringService;
   loops: LoopRegistry;
+  hosts: HostsService;
+  recovery: RecoveryService;
   /** Main-process only: the contract exposes only what SecretAdmin allows, never reveal(). */
   secrets: SecretStore;
   /** Prometheus text exposition of monitors and loops. */
@@ -79,6 +92,8 @@ export function createCore(options: CoreOptions): Core {
   const loops = new LoopRegistry();
   const announceLoops = throttle(() => events.emit('loopsChanged', { loops: loops.list() }), LOOPS_EVENT_EVERY_MS);
   loops.onChange(announceLoops.call);
+  // Declared before the engine starts: ssh monitors without a pin of their own read the hosts' pins.
+  let hosts: HostsService | null = null;
   const monitoring = new MonitoringService({
     db: store.db,
     events,
@@ -87,8 +102,22 @@ export function createCore(options: CoreOptions): Core {
     logger,
     ...(options.networkGuard && { guard: options.networkGuard }),
     ...(options.onSchedulingLag && { onLag: options.onSchedulingLag }),
+    pinnedHostKey: (host, port) => hosts?.pinFor(host, port) ?? null,
   });
-  const notices = [...store.notices, ...options.settings.notices, ...monitoring.start()];
+  const vault = new VaultService(store.db, secrets, events);
+  hosts = new HostsService({ db: store.db, events, monitoring, vault, ...(options.knownHostsFile && { knownHostsFile: options.knownHostsFile }) });
+  const recovery = new RecoveryService({
+    db: store.db,
+    events,
+    hosts,
+    monitoring,
+    secrets,
+    loops,
+    logger,
+    ...(options.which && { which: options.which }),
+    ...(options.recoveryPollMs !== undefined && { pollMs: options.recoveryPollMs }),
+  });
+  const notices = [...store.notices, ...options.settings.notices, ...monitoring.start(), ...recovery.startLoops()];
   notices.forEach((n) => logger.warn(n));
 
   const dispatch = createDispatcher(
@@ -141,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
         events.emit('settingsChanged', next);
         return next;
       },
+      ...createRecoveryHandlers({ vault, hosts, recovery, localUser: localSshEnvironment().localUser || 'root' }),
     },
     logger,
   );
@@ -153,11 +183,14 @@ export function createCore(options: CoreOptions): Core {
     notices,
     monitoring,
     loops,
+    hosts,
+    recovery,
     secrets,
     metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
     close: () =>
       (closing ??= (async () => {
         announceLoops.cancel();
+        await recovery.stop();
         await monitoring.stop();
         store.db.close();
         releaseLock();

@@ -13,7 +13,7 @@ const ROWS: Array<{ role: Role; label: string }> = [
 ];
 
 /** Worst first: the row shows the worst of its monitors. */
-const SEVERITY: MonitorStatusName[] = ['DOWN', 'UNKNOWN', 'PENDING', 'DEGRADED', 'MAINTENANCE', 'UP'];
+export const SEVERITY: MonitorStatusName[] = ['DOWN', 'UNKNOWN', 'PENDING', 'DEGRADED', 'MAINTENANCE', 'UP'];
 
 export interface OverviewInput {
   projectId: string | null;

@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,6 +19,8 @@ export interface TestSshd {
   port: number;
   /** Tests log in as root with key auth: CI runs as root, and no account has to be created. */
   user: 'root';
+  /** With options.passwordUser: the password of PASSWORD_USER for this run. */
+  password: string | null;
   /** Temp directory holding keys, config, pid file; removed by stop(). */
   dir: string;
   /** Unencrypted ed25519 client key, authorized. */
@@ -44,7 +47,12 @@ export interface TestSshd {
 export interface SshdOptions {
   /** PATH for sessions (sshd's SetEnv), e.g. a directory with a fake systemctl, or one without sqlite3. */
   sessionPath?: string;
+  /** Also accept password logins for PASSWORD_USER (created if missing, given a fresh password). */
+  passwordUser?: boolean;
 }
+
+/** The account password-auth tests log in as; root itself never takes a password. */
+export const PASSWORD_USER = 'photon-sshpw';
 
 /**
  * A real OpenSSH sshd on 127.0.0.1:<free port>, in the foreground (-D) with its log on stderr (-e),
@@ -69,6 +77,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     fs.writeFileSync(path.join(dir, 'authorized_keys'), authorized, { mode: 0o600 });
 
     const hostKeys = await generateHostKeys(dir);
+    const password = options.passwordUser ? await preparePasswordUser() : null;
     const port = await freePort();
     const configPath = await writeConfig(dir, port, options);
 
@@ -79,6 +88,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
       host: '127.0.0.1',
       port,
       user: 'root',
+      password,
       dir,
       clientKeyPath,
       encryptedClientKeyPath,
@@ -125,6 +135,25 @@ export async function generateKey(dir: string, name: string, type: 'ed25519' | '
   return file;
 }
 
+/** A login with a random password: tests need a real account for sshd to check it against /etc/shadow. */
+async function preparePasswordUser(): Promise<string> {
+  const exists = await run('id', ['-u', PASSWORD_USER]).then(
+    () => true,
+    () => false,
+  );
+  if (!exists) await run('useradd', ['--no-create-home', '--home-dir', '/tmp', '--shell', '/bin/sh', PASSWORD_USER]);
+  const password = `pw-${randomBytes(12).toString('base64url')}`;
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('chpasswd', [], { stdio: ['pipe', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr!.setEncoding('utf8').on('data', (s: string) => (err += s));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`chpasswd failed: ${err}`))));
+    child.stdin!.end(`${PASSWORD_USER}:${password}\n`);
+  });
+  return password;
+}
+
 async function generateHostKeys(dir: string): Promise<{ ed25519: string; rsa: string }> {
   const [ed, rsa] = await Promise.all([generateKey(dir, 'host_ed25519', 'ed25519'), generateKey(dir, 'host_rsa', 'rsa')]);
   return { ed25519: await sshKeygenFingerprint(`${ed}.pub`), rsa: await sshKeygenFingerprint(`${rsa}.pub`) };
@@ -139,7 +168,7 @@ async function writeConfig(dir: string, port: number, options: SshdOptions): Pro
     `PidFile ${path.join(dir, 'sshd.pid')}`,
     `AuthorizedKeysFile ${path.join(dir, 'authorized_keys')}`,
     'PubkeyAuthentication yes',
-    'PasswordAuthentication no',
+    `PasswordAuthentication ${options.passwordUser ? 'yes' : 'no'}`,
     'KbdInteractiveAuthentication no',
     'PermitRootLogin prohibit-password',
     'UsePAM no',

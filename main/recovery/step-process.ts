@@ -1,0 +1,175 @@
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import type { SshConnection } from '../ssh/connect.ts';
+import { runCommand } from '../ssh/run-command.ts';
+import { shellQuoteArgv } from '../ssh/shell-quote.ts';
+import type { Ssh2Channel } from '../ssh/ssh2-surface.ts';
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface StepExit {
+  exitCode: number | null;
+  signal: string | null;
+  /** Set when the step was stopped (cancel or timeout): how its processes were ended. */
+  stopped: string | null;
+  /** Set when the process never finished normally for another reason (connection lost, spawn failed). */
+  failure: string | null;
+}
+
+/** How long a stopped step gets between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 3_000;
+const PGID_MARK = '@@photon-pgid:';
+const PGID_WAIT_MS = 3_000;
+
+/**
+ * Runs argv on the host and streams its output. The remote command runs as the leader of its own
+ * process group (sshd starts every session in a new session), so a cancel can end the command and
+ * everything it started: the group id is printed first on stderr and killed over a second channel —
+ * closing the channel alone would leave the process running on the host.
+ */
+export function runRemoteStep(
+  conn: SshConnection,
+  argv: readonly string[],
+  signal: AbortSignal,
+  onOutput: (stream: OutputStream, text: string) => void,
+): Promise<StepExit> {
+  const commandLine = `printf '${PGID_MARK}%s\\n' "$$" >&2; exec ${shellQuoteArgv(argv)}`;
+  return new Promise<StepExit>((resolve) => {
+    let pgid: number | null = null;
+    let exit: { code: number | null; signal: string | null } | null = null;
+    let stopped: string | null = null;
+    let stderrHead = '';
+    const out = new StringDecoder('utf8');
+    const err = new StringDecoder('utf8');
+    let channel: Ssh2Channel | null = null;
+
+    let stopping: Promise<void> | null = null;
+    let pgidKnown: () => void = () => {};
+    const pgidReported = new Promise<void>((r) => (pgidKnown = r));
+    const stop = () =>
+      (stopping ??= (async () => {
+        // A cancel right after the start can come before the command's first line does.
+        if (pgid === null) await Promise.race([pgidReported, new Promise((r) => setTimeout(r, PGID_WAIT_MS))]);
+        if (pgid === null || pgid === -1 || conn.isClosed()) {
+          stopped = conn.isClosed() ? 'the connection was gone, so the remote command could not be signalled' : 'stopped before the command reported its process group';
+          channel?.close();
+          return;
+        }
+        stopped = await killRemoteGroup(conn, pgid, () => channel === null || closed);
+        channel?.close();
+      })());
+    let closed = false;
+    const onAbort = () => void stop();
+
+    conn.client.exec(commandLine, (error, ch) => {
+      if (error) return resolve({ exitCode: null, signal: null, stopped: null, failure: `cannot start the command: ${error.message}` });
+      channel = ch;
+      if (signal.aborted) void stop();
+      else signal.addEventListener('abort', onAbort, { once: true });
+      ch.on('data', (b: Buffer) => onOutput('stdout', out.write(b)));
+      ch.stderr.on('data', (b: Buffer) => {
+        let text = err.write(b);
+        if (pgid === null) {
+          stderrHead += text;
+          const nl = stderrHead.indexOf('\n');
+          if (nl === -1) return;
+          const first = stderrHead.slice(0, nl);
+          text = stderrHead.slice(nl + 1);
+          stderrHead = '';
+          pgid = first.startsWith(PGID_MARK) ? Number(first.slice(PGID_MARK.length)) || -1 : -1;
+          pgidKnown();
+          if (pgid === -1) text = `${first}\n${text}`;
+        }
+        if (text) onOutput('stderr', text);
+      });
+      ch.on('exit', (code, sig) => (exit = { code: typeof code === 'number' ? code : null, signal: sig ?? null }));
+      ch.on('error', () => {});
+      ch.on('close', () => {
+        closed = true;
+        signal.removeEventListener('abort', onAbort);
+        const rest = out.end();
+        if (rest) onOutput('stdout', rest);
+        const restErr = err.end() + stderrHead;
+        if (restErr) onOutput('stderr', restErr);
+        const lost = !exit && conn.isClosed();
+        // A stop in progress finishes its report before we resolve.
+        const settle = () =>
+          resolve({
+            exitCode: exit?.code ?? null,
+            signal: exit?.signal ?? null,
+            stopped: stopped,
+            failure: lost && stopping === null ? 'the connection was lost before the command finished' : null,
+          });
+        if (stopping) void stopping.then(settle);
+        else settle();
+      });
+      ch.end();
+    });
+  });
+}
+
+async function killRemoteGroup(conn: SshConnection, pgid: number, isGone: () => boolean): Promise<string> {
+  const group = `-${pgid}`;
+  try {
+    await runCommand(conn, ['kill', '-TERM', '--', group], { timeoutMs: 5_000 });
+  } catch (e) {
+    return `could not signal process group ${pgid} on the host: ${(e as Error).message}`;
+  }
+  const until = Date.now() + KILL_GRACE_MS;
+  while (Date.now() < until && !isGone()) await new Promise((r) => setTimeout(r, 100));
+  if (isGone()) return `sent SIGTERM to process group ${pgid} on the host`;
+  await runCommand(conn, ['kill', '-KILL', '--', group], { timeoutMs: 5_000 }).catch(() => undefined);
+  return `sent SIGTERM, then SIGKILL after ${KILL_GRACE_MS / 1000} s, to process group ${pgid} on the host`;
+}
+
+/**
+ * Runs a program on this machine from an argument vector (no shell), in a process group of its own
+ * so a cancel ends it and its children together.
+ */
+export function runLocalStep(argv: readonly string[], signal: AbortSignal, onOutput: (stream: OutputStream, text: string) => void): Promise<StepExit> {
+  return new Promise<StepExit>((resolve) => {
+    let stopped: string | null = null;
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(argv[0]!, argv.slice(1), { detached: true, shell: false, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    } catch (e) {
+      return resolve({ exitCode: null, signal: null, stopped: null, failure: `cannot start ${argv[0]}: ${(e as Error).message}` });
+    }
+    const out = new StringDecoder('utf8');
+    const err = new StringDecoder('utf8');
+    child.stdout!.on('data', (b: Buffer) => onOutput('stdout', out.write(b)));
+    child.stderr!.on('data', (b: Buffer) => onOutput('stderr', err.write(b)));
+    let force: NodeJS.Timeout | undefined;
+    const killGroup = (sig: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, sig);
+      } catch {
+        // already gone
+      }
+    };
+    const onAbort = () => {
+      if (child.pid === undefined || stopped) return;
+      stopped = `sent SIGTERM to local process group ${child.pid}`;
+      killGroup('SIGTERM');
+      force = setTimeout(() => {
+        stopped = `sent SIGTERM, then SIGKILL after ${KILL_GRACE_MS / 1000} s, to local process group ${child.pid}`;
+        killGroup('SIGKILL');
+      }, KILL_GRACE_MS);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    let spawnError: string | null = null;
+    child.on('error', (e) => (spawnError = `cannot start ${argv[0]}: ${e.message}`));
+    child.on('close', (code, sig) => {
+      clearTimeout(force);
+      signal.removeEventListener('abort', onAbort);
+      // Children that outlived the leader still belong to the group; they go with it.
+      if (child.pid !== undefined) killGroup('SIGKILL');
+      const rest = out.end();
+      if (rest) onOutput('stdout', rest);
+      const restErr = err.end();
+      if (restErr) onOutput('stderr', restErr);
+      resolve({ exitCode: code, signal: sig, stopped, failure: spawnError });
+    });
+  });
+}
