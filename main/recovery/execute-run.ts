@@ -23,6 +23,8 @@ export interface ExecuteDeps {
   emit: (stream: OutputStream | 'info', text: string) => void;
   /** Pause between polls of SSH and monitors; tests shorten it. */
   pollMs?: number;
+  /** Resolves a local program to the file that runs: the same lookup that decided it is offered. */
+  which: (program: string) => string | null;
 }
 
 export interface ExecuteResult {
@@ -76,7 +78,10 @@ export async function executeRun(steps: readonly PlannedStep[], deps: ExecuteDep
           }
           exit = await runRemoteStep(ssh, step.remote, signal, (s, t) => output.push(s, t));
         } else {
-          exit = await runLocalStep(step.local, signal, (s, t) => output.push(s, t));
+          const program = deps.which(step.local[0]!);
+          exit = program
+            ? await runLocalStep([program, ...step.local.slice(1)], signal, (s, t) => output.push(s, t))
+            : { exitCode: null, signal: null, stopped: null, failure: `${step.local[0]} is not installed (not found on PATH)` };
         }
         exitCode = exit.exitCode;
         const took = Math.round(performance.now() - started);

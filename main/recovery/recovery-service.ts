@@ -145,6 +145,7 @@ export class RecoveryService {
         secrets: this.o.secrets,
         monitoring: this.o.monitoring,
         emit: (stream, text) => this.queueOutput(runId, stream, text),
+        which: this.which,
         ...(this.o.pollMs !== undefined && { pollMs: this.o.pollMs }),
       },
       { cancel: cancel.signal, timeout },

@@ -246,7 +246,11 @@ export const RunbookSummarySchema = z.object({
 export type RunbookSummary = z.infer<typeof RunbookSummarySchema>;
 
 const runbookRef = requiredText('runbookId', 64);
-const paramValues = z.record(z.string().max(40), z.union([z.string().max(4096), z.number()]), { error: 'params must be an object of name: value' });
+const paramValues = z.record(
+  z.string().max(40, { error: 'parameter names are at most 40 characters' }),
+  z.union([z.string().max(4096, { error: 'a parameter value is longer than 4096 characters' }), z.number()], { error: 'each parameter value must be text or a number' }),
+  { error: 'params must be an object of name: value' },
+);
 
 export const runbookCallInput = z.strictObject({
   hostId: whole('hostId', 1, Number.MAX_SAFE_INTEGER),

@@ -15,7 +15,8 @@ const START_TIMEOUT_MS = 10_000;
 const SESSION_TAG = 'PHOTON_TEST_SSHD';
 
 export interface TestSshd {
-  host: '127.0.0.1';
+  /** 127.0.0.1, or the namespace VM's address (options.netns). */
+  host: string;
   port: number;
   /** Tests log in as root with key auth: CI runs as root, and no account has to be created. */
   user: 'root';
@@ -49,6 +50,8 @@ export interface SshdOptions {
   sessionPath?: string;
   /** Also accept password logins for PASSWORD_USER (created if missing, given a fresh password). */
   passwordUser?: boolean;
+  /** Run inside this network namespace, listening on its VM address (see netns-vm.ts). */
+  netns?: { name: string; address: string };
 }
 
 /** The account password-auth tests log in as; root itself never takes a password. */
@@ -79,13 +82,14 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     const hostKeys = await generateHostKeys(dir);
     const password = options.passwordUser ? await preparePasswordUser() : null;
     const port = await freePort();
-    const configPath = await writeConfig(dir, port, options);
+    const listen = options.netns?.address ?? '127.0.0.1';
+    const configPath = await writeConfig(dir, port, options, listen);
 
-    const server = new SshdProcess(configPath, port);
+    const server = new SshdProcess(configPath, port, listen, options.netns?.name ?? null);
     await server.start();
 
     const sshd: TestSshd = {
-      host: '127.0.0.1',
+      host: listen,
       port,
       user: 'root',
       password,
@@ -159,9 +163,9 @@ async function generateHostKeys(dir: string): Promise<{ ed25519: string; rsa: st
   return { ed25519: await sshKeygenFingerprint(`${ed}.pub`), rsa: await sshKeygenFingerprint(`${rsa}.pub`) };
 }
 
-async function writeConfig(dir: string, port: number, options: SshdOptions): Promise<string> {
+async function writeConfig(dir: string, port: number, options: SshdOptions, listen: string): Promise<string> {
   const lines = [
-    'ListenAddress 127.0.0.1',
+    `ListenAddress ${listen}`,
     `Port ${port}`,
     `HostKey ${path.join(dir, 'host_ed25519')}`,
     `HostKey ${path.join(dir, 'host_rsa')}`,
@@ -203,15 +207,21 @@ class SshdProcess {
   constructor(
     private readonly configPath: string,
     private readonly port: number,
+    private readonly address: string,
+    private readonly netns: string | null,
   ) {}
 
   async start(): Promise<void> {
     // sshd insists on an absolute path to itself (it re-executes for every connection).
-    const child = spawn(SSHD, ['-D', '-e', '-f', this.configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const argv = [SSHD, '-D', '-e', '-f', this.configPath];
+    // `ip netns exec` execs sshd in place, so the child's pid is sshd's own.
+    const child = this.netns
+      ? spawn('ip', ['netns', 'exec', this.netns, ...argv], { stdio: ['ignore', 'ignore', 'pipe'] })
+      : spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;
     child.stderr!.setEncoding('utf8').on('data', (s: string) => (this.log += s));
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    await waitForBanner(this.port, () => child.exitCode !== null || child.signalCode !== null, () => this.log);
+    await waitForBanner(this.address, this.port, () => child.exitCode !== null || child.signalCode !== null, () => this.log);
   }
 
   async stop(): Promise<void> {
@@ -270,19 +280,19 @@ function killQuietly(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Ready means: a TCP connect gets an "SSH-2.0-" banner. Polled, never slept on. */
-async function waitForBanner(port: number, hasExited: () => boolean, log: () => string): Promise<void> {
+async function waitForBanner(address: string, port: number, hasExited: () => boolean, log: () => string): Promise<void> {
   const until = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (hasExited()) throw new Error(`sshd exited during startup:\n${log()}`);
-    if (await readsBanner(port)) return;
-    if (Date.now() > until) throw new Error(`sshd sent no banner on 127.0.0.1:${port} within ${START_TIMEOUT_MS} ms:\n${log()}`);
+    if (await readsBanner(address, port)) return;
+    if (Date.now() > until) throw new Error(`sshd sent no banner on ${address}:${port} within ${START_TIMEOUT_MS} ms:\n${log()}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
 
-function readsBanner(port: number): Promise<boolean> {
+function readsBanner(address: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
+    const socket = net.connect({ host: address, port });
     let seen = '';
     const done = (ok: boolean) => {
       socket.destroy();

@@ -11,6 +11,8 @@ interface BadCase {
   /** The field the error must name; undefined when the whole input is wrong. */
   field?: string;
   message: RegExp;
+  /** INVALID_INPUT unless a case says otherwise (a well-formed call about something that is not there). */
+  code?: 'NOT_FOUND';
 }
 
 const long = (n: number) => 'x'.repeat(n + 1);
@@ -101,6 +103,80 @@ const CASES: Record<MethodName, BadCase[]> = {
     { what: 'staleAfterSeconds fractional', input: { staleAfterSeconds: 30.5 }, field: 'staleAfterSeconds', message: /whole number/ },
     { what: 'an extra field', input: { password: 'hunter2' }, field: 'password', message: /unknown field "password"/ },
   ],
+
+  getVaultStatus: noArgs,
+  listSecrets: noArgs,
+  setSecret: [
+    ...notAnObject,
+    { what: 'an unknown kind', input: { kind: 'gpg-key', label: 'x', value: 'v' }, field: 'kind', message: /kind must be one of ssh-password, key-passphrase, api-token, webhook-url/ },
+    { what: 'missing label', input: { kind: 'api-token', value: 'v' }, field: 'label', message: /label is required/ },
+    { what: 'a value of the wrong type', input: { kind: 'api-token', label: 'x', value: 42 }, field: 'value', message: /value must be a string/ },
+    { what: 'an oversized value', input: { kind: 'api-token', label: 'x', value: long(8192) }, field: 'value', message: /value is longer than 8192/ },
+    { what: 'an extra field', input: { kind: 'api-token', label: 'x', value: 'v', plain: true }, field: 'plain', message: /unknown field "plain"/ },
+  ],
+  replaceSecret: [
+    ...notAnObject,
+    { what: 'a ref that is not a secret ref', input: { ref: 'hosts.1', value: 'v' }, field: 'ref', message: /ref must be a secret reference like secret:<uuid>/ },
+    { what: 'missing value', input: { ref: 'secret:00000000-0000-4000-8000-000000000000' }, field: 'value', message: /value is required/ },
+  ],
+  testSecret: [...notAnObject, { what: 'missing ref', input: {}, field: 'ref', message: /ref is required/ }],
+  deleteSecret: [...notAnObject, { what: 'a ref of the wrong type', input: { ref: 7 }, field: 'ref', message: /ref must be a string/ }],
+  listHosts: [...notAnObject, { what: 'projectId of the wrong type', input: { projectId: 1 }, field: 'projectId', message: /id must be a string/ }],
+  saveHost: [
+    ...notAnObject,
+    { what: 'a name with a space', input: { name: 'prod vm', address: 'a', user: 'u', auth: 'agent' }, field: 'name', message: /name may hold letters, digits/ },
+    { what: 'a name starting with a dash', input: { name: '-oProxyCommand', address: 'a', user: 'u', auth: 'agent' }, field: 'name', message: /starting with a letter or digit/ },
+    { what: 'an address with a slash', input: { name: 'vm', address: 'a/b', user: 'u', auth: 'agent' }, field: 'address', message: /address must be a host name or IP address/ },
+    { what: 'a user with shell characters', input: { name: 'vm', address: 'a', user: 'root;id', auth: 'agent' }, field: 'user', message: /user must be a login name/ },
+    { what: 'an unknown auth', input: { name: 'vm', address: 'a', user: 'u', auth: 'kerberos' }, field: 'auth', message: /auth must be one of agent, key, password/ },
+    { what: 'a bad service name', input: { name: 'vm', address: 'a', user: 'u', auth: 'agent', services: ['nginx; reboot'] }, field: 'services.0', message: /unit names may hold/ },
+    { what: 'a bad cloud instance', input: { name: 'vm', address: 'a', user: 'u', auth: 'agent', cloud: { provider: 'aws', instanceId: 'x' } }, field: 'cloud.instanceId', message: /cloud.instanceId must look like i-/ },
+    { what: 'an unknown cloud', input: { name: 'vm', address: 'a', user: 'u', auth: 'agent', cloud: { provider: 'azure' } }, field: 'cloud.provider', message: /cloud.provider must be gcloud or aws/ },
+    { what: 'key auth without keyPath', input: { name: 'vm', address: 'a', user: 'u', auth: 'key' }, field: 'keyPath', message: /keyPath is required when auth is "key"/ },
+    { what: 'password auth without a secret', input: { name: 'vm', address: 'a', user: 'u', auth: 'password' }, field: 'secretRef', message: /secretRef is required when auth is "password"/ },
+    { what: 'a password given in place of a ref', input: { name: 'vm', address: 'a', user: 'u', auth: 'password', secretRef: 'hunter2' }, field: 'secretRef', message: /secretRef must be a secret reference/ },
+  ],
+  removeHost: [...notAnObject, { what: 'missing id', input: {}, field: 'id', message: /id is required/ }],
+  readSshConfig: [...notAnObject, { what: 'an empty file', input: { file: ' ' }, field: 'file', message: /file must not be empty/ }],
+  importSshHosts: [
+    ...notAnObject,
+    { what: 'no aliases', input: { aliases: [] }, field: 'aliases', message: /aliases must name at least one host/ },
+    { what: 'trustKnownHosts of the wrong type', input: { aliases: ['a'], trustKnownHosts: 'yes' }, field: 'trustKnownHosts', message: /trustKnownHosts must be true or false/ },
+  ],
+  checkHostKey: [...notAnObject, { what: 'a string hostId', input: { hostId: '1' }, field: 'hostId', message: /hostId must be a number/ }],
+  pinHostKey: [
+    ...notAnObject,
+    { what: 'missing fingerprint', input: { hostId: 1 }, field: 'fingerprint', message: /fingerprint is required/ },
+    { what: 'a fingerprint for a host that does not exist', input: { hostId: 1, fingerprint: 'SHA256:x' }, field: 'hostId', message: /No host with id 1/, code: 'NOT_FOUND' },
+  ],
+  listRunbooks: [...notAnObject, { what: 'missing hostId', input: {}, field: 'hostId', message: /hostId is required/ }],
+  saveRunbook: [
+    ...notAnObject,
+    { what: 'missing steps', input: { name: 'x' }, field: 'steps', message: /steps/ },
+    { what: 'a step of an unknown shape', input: { name: 'x', steps: [{ shell: 'id' }] }, field: 'steps.0', message: /each step must be one of/ },
+    { what: 'a bad schedule', input: { name: 'x', readOnly: true, steps: [{ remote: ['uptime'] }], schedule: 'hourly' }, field: 'schedule', message: /schedule must be like "every 6h"/ },
+    { what: 'a parameter of an unknown type', input: { name: 'x', params: [{ type: 'file', name: 'f' }], steps: [{ remote: ['cat'] }] }, field: 'params.0.type', message: /params.type must be string, enum or number/ },
+    { what: 'a parameter name in CamelCase', input: { name: 'x', params: [{ type: 'string', name: 'Unit' }], steps: [{ remote: ['cat'] }] }, field: 'params.0.name', message: /params.name must be lower_snake_case/ },
+    { what: 'a program from a parameter', input: { name: 'x', params: [{ type: 'string', name: 'p' }], steps: [{ local: ['{{p}}'] }] }, field: 'steps.0.local.0', message: /program \(first element\) cannot come from a parameter/ },
+  ],
+  removeRunbook: [...notAnObject, { what: 'a fractional id', input: { id: 1.5 }, field: 'id', message: /id must be a whole number/ }],
+  previewRunbook: [
+    ...notAnObject,
+    { what: 'missing runbookId', input: { hostId: 1 }, field: 'runbookId', message: /runbookId is required/ },
+    { what: 'params that are not an object', input: { hostId: 1, runbookId: 'builtin:diagnose', params: ['a'] }, field: 'params', message: /params must be an object of name: value/ },
+  ],
+  startRunbook: [
+    ...notAnObject,
+    { what: 'missing confirmation', input: { hostId: 1, runbookId: 'builtin:diagnose' }, field: 'confirmation', message: /confirmation is required/ },
+    { what: 'a param of the wrong type', input: { hostId: 1, runbookId: 'x', params: { a: true }, confirmation: 'yes' }, field: 'params.a', message: /params.a: each parameter value must be text or a number/ },
+  ],
+  cancelRun: [...notAnObject, { what: 'missing runId', input: {}, field: 'runId', message: /runId is required/ }],
+  listRuns: [
+    ...notAnObject,
+    { what: 'an unknown status', input: { status: 'exploded' }, field: 'status', message: /status must be one of running, succeeded, failed, cancelled, timed-out/ },
+    { what: 'an unknown trigger', input: { trigger: 'cron' }, field: 'trigger', message: /trigger must be one of ui, cli, schedule/ },
+  ],
+  getRun: [...notAnObject, { what: 'a negative runId', input: { runId: -1 }, field: 'runId', message: /runId must be at least 1/ }],
 };
 
 type Call = (method: string, input: unknown) => Promise<{ status?: number; envelope: Envelope<unknown> }>;
@@ -108,9 +184,9 @@ type Call = (method: string, input: unknown) => Promise<{ status?: number; envel
 function assertRejected(env: Envelope<unknown>, method: string, c: BadCase): void {
   assert.equal(env.ok, false, `${method} with ${c.what} must be rejected`);
   if (env.ok) return;
-  assert.equal(env.error.code, 'INVALID_INPUT');
+  assert.equal(env.error.code, c.code ?? 'INVALID_INPUT');
   assert.match(env.error.message, c.message, `${method} with ${c.what}: message`);
-  assert.ok(env.error.message.startsWith(`${method}: `), 'the message names the method');
+  if (c.code === undefined) assert.ok(env.error.message.startsWith(`${method}: `), 'the message names the method');
   assert.equal(env.error.field, c.field, `${method} with ${c.what}: field`);
 }
 
@@ -130,7 +206,7 @@ function suite(transport: string, setup: () => Promise<{ call: Call; teardown: (
         test(`${method}: ${c.what}`, async () => {
           const { status, envelope } = await call(method, c.input);
           assertRejected(envelope, method, c);
-          if (status !== undefined) assert.equal(status, 400);
+          if (status !== undefined) assert.equal(status, c.code === 'NOT_FOUND' ? 404 : 400);
         });
       }
     }
