@@ -386,7 +386,7 @@ export const methods = {
   /** Reads <repoPath>/photon.yml of a project and applies it. */
   importProjectConfig: method(
     z.strictObject({ projectId: id }),
-    z.object({ file: z.string(), monitors: z.number(), removed: z.number(), problems: z.array(ConfigProblemSchema) }),
+    z.object({ file: z.string(), monitors: z.number(), removed: z.number(), runbooks: z.number(), problems: z.array(ConfigProblemSchema) }),
   ),
 
   getSettings: method(noInput, SettingsSchema),

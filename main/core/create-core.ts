@@ -161,7 +161,7 @@ export function createCore(options: CoreOptions): Core {
           now: Date.now(),
         });
       },
-      importProjectConfig: (input) => importProjectConfig(projects.require(input.projectId), monitoring, environment),
+      importProjectConfig: (input) => importProjectConfig(projects.require(input.projectId), monitoring, environment, recovery),
       getSettings: () => options.settings.get(),
       updateSettings: (patch) => {
         // IPC keeps explicit `undefined` values; they mean "not given", never "erase".

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { MethodResult, Project } from '../../preload/contract.ts';
 import { ContractError } from '../api/contract-error.ts';
 import type { MonitoringService } from '../monitors/monitoring-service.ts';
+import type { RecoveryService } from '../recovery/recovery-service.ts';
 import type { EnvironmentRepository } from './environment-repository.ts';
 import { readPhotonYml } from './read-photon-yml.ts';
 
@@ -14,6 +15,7 @@ export function importProjectConfig(
   project: Project,
   monitoring: MonitoringService,
   environment: EnvironmentRepository,
+  recovery: RecoveryService,
 ): MethodResult<'importProjectConfig'> {
   if (!project.repoPath) {
     throw new ContractError('INVALID_INPUT', `Project "${project.name}" has no repository path; set one to import its ${CONFIG_FILE}`, 'projectId');
@@ -29,8 +31,10 @@ export function importProjectConfig(
     throw new ContractError('NOT_FOUND', code === 'ENOENT' ? `There is no ${CONFIG_FILE} in ${project.repoPath}` : `Cannot read ${file}: ${(err as Error).message}`, 'projectId');
   }
   const config = readPhotonYml(text, file);
-  if (config.problems.length > 0) return { file, monitors: 0, removed: 0, problems: config.problems };
+  const problems = config.problems.length > 0 ? config.problems : recovery.checkFileRunbooks(file, config.runbooks);
+  if (problems.length > 0) return { file, monitors: 0, removed: 0, runbooks: 0, problems };
   const applied = monitoring.importFromFile(project.id, file, config.monitors);
+  const runbooks = recovery.replaceFileRunbooks(file, config.runbooks);
   if (config.environment) environment.set(project.id, config.environment, file);
-  return { file, ...applied, problems: [] };
+  return { file, ...applied, runbooks: runbooks.runbooks, problems: [] };
 }

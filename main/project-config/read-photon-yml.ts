@@ -7,6 +7,7 @@ import {
   type DeclaredEnvironment,
   type MonitorDefinition,
 } from '../../preload/contract.ts';
+import { runbookInput, type RunbookDefinition } from '../../preload/schemas/recovery.ts';
 import { ConditionSyntaxError, parseCondition, parseValueExpression } from '../monitors/conditions/parse-condition.ts';
 
 export interface FileMonitor {
@@ -16,11 +17,24 @@ export interface FileMonitor {
   dependsOn: string | null;
 }
 
+export interface FileRunbook {
+  /** The host profile it belongs to, by name (resolved when the file is applied). */
+  host: string;
+  definition: Omit<RunbookDefinition, 'hostId' | 'id'>;
+  line: number;
+}
+
 export interface PhotonConfig {
   environment: DeclaredEnvironment | null;
   monitors: FileMonitor[];
+  runbooks: FileRunbook[];
   problems: ConfigProblem[];
 }
+
+const RunbookEntrySchema = runbookInput.omit({ id: true, hostId: true }).extend({
+  host: z.string({ error: (i) => (i.input === undefined ? 'host is required: the name of a host profile' : 'host must be a host profile name') }),
+  timeout: z.union([z.string(), z.number()]).optional(),
+});
 
 
 const EntrySchema = z.looseObject({
@@ -34,6 +48,7 @@ const EntrySchema = z.looseObject({
 const FileSchema = z.strictObject({
   environment: z.unknown().optional(),
   monitors: z.array(z.unknown(), { error: 'monitors must be a list' }).optional(),
+  runbooks: z.array(z.unknown(), { error: 'runbooks must be a list' }).optional(),
 });
 
 /**
@@ -52,12 +67,12 @@ export function readPhotonYml(text: string, file: string): PhotonConfig {
     const pos = lines.linePos(e.pos[0]);
     problems.push({ file, line: pos.line, column: pos.col, message: e.message.split('\n')[0]! });
   }
-  if (problems.length > 0) return { environment: null, monitors: [], problems };
+  if (problems.length > 0) return { environment: null, monitors: [], runbooks: [], problems };
 
   const root = FileSchema.safeParse(doc.toJS() ?? {});
   if (!root.success) {
-    for (const i of root.error.issues) at(issuePath(i), i.code === 'unrecognized_keys' ? `unknown key "${i.keys[0]}" (expected environment, monitors)` : i.message);
-    return { environment: null, monitors: [], problems };
+    for (const i of root.error.issues) at(issuePath(i), i.code === 'unrecognized_keys' ? `unknown key "${i.keys[0]}" (expected environment, monitors, runbooks)` : i.message);
+    return { environment: null, monitors: [], runbooks: [], problems };
   }
 
   let environment: DeclaredEnvironment | null = null;
@@ -136,7 +151,30 @@ export function readPhotonYml(text: string, file: string): PhotonConfig {
       if (chain.length > monitors.length + 1) break;
     }
   });
-  return { environment, monitors: problems.length > 0 ? [] : monitors, problems };
+  const runbooks = readRunbooks(root.data.runbooks ?? [], at, (path) => position(doc, lines, path).line);
+  return problems.length > 0 ? { environment, monitors: [], runbooks: [], problems } : { environment, monitors, runbooks, problems };
+}
+
+function readRunbooks(entries: unknown[], at: (path: (string | number)[], message: string) => void, lineOf: (path: (string | number)[]) => number): FileRunbook[] {
+  const out: FileRunbook[] = [];
+  const seen = new Set<string>();
+  entries.forEach((raw, index) => {
+    const base = ['runbooks', index];
+    const { timeout, ...rest } = (raw !== null && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const timeoutSeconds = timeout === undefined ? undefined : toSeconds(timeout as string | number);
+    if (timeoutSeconds === null) return at([...base, 'timeout'], `timeout must be a duration like 5m (got ${JSON.stringify(timeout)})`);
+    const parsed = RunbookEntrySchema.safeParse(typeof raw === 'object' && raw !== null ? { ...rest, ...(timeoutSeconds !== undefined && { timeoutSeconds }) } : raw);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) at([...base, ...issuePath(i)], describe(i));
+      return;
+    }
+    const { host, timeout: _t, ...definition } = parsed.data;
+    const key = `${host.toLowerCase()}/${definition.name.toLowerCase()}`;
+    if (seen.has(key)) return at([...base, 'name'], `a runbook named "${definition.name}" for host ${host} appears twice`);
+    seen.add(key);
+    out.push({ host, definition, line: lineOf(base) });
+  });
+  return out;
 }
 
 /** "30s", "5m", "1h", "1d" or a plain number of seconds. */

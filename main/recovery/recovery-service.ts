@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { ConfigProblem } from '../../preload/contract.ts';
 import type { RunbookDefinition, RunbookSummary, RunDetail, RunPlan, RunSummary } from '../../preload/schemas/recovery.ts';
+import type { FileRunbook } from '../project-config/read-photon-yml.ts';
 import { ContractError } from '../api/contract-error.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
@@ -96,6 +98,39 @@ export class RecoveryService {
     }
     const id = this.repo.save(def, source);
     return toSummary(storedToRunbook(this.repo.get(id)!), null);
+  }
+
+  /**
+   * Checks runbooks read from a photon.yml; returns a problem per bad entry, applies nothing.
+   * Hosts are named in the file and must exist as host profiles.
+   */
+  checkFileRunbooks(file: string, entries: readonly FileRunbook[]): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    for (const e of entries) {
+      const host = this.o.hosts.repo.byName(e.host);
+      if (!host) {
+        problems.push({ file, line: e.line, column: 1, message: `runbook "${e.definition.name}": no host profile named "${e.host}"; add it in Settings → Hosts & Credentials first` });
+        continue;
+      }
+      try {
+        checkRunbookDefinition({ ...e.definition, hostId: host.id });
+        if (e.definition.schedule !== null) nextDue(e.definition.schedule, null, this.now());
+      } catch (err) {
+        const field = err instanceof ContractError && err.field ? `${err.field}: ` : '';
+        problems.push({ file, line: e.line, column: 1, message: `runbook "${e.definition.name}": ${field}${(err as Error).message}` });
+      }
+    }
+    return problems;
+  }
+
+  /** Replaces the runbooks that came from `file` with `entries` (already checked). */
+  replaceFileRunbooks(file: string, entries: readonly FileRunbook[]): { runbooks: number; removed: number } {
+    const fromFile = this.repo.all().filter((r) => r.source.startsWith(`${file}:`));
+    this.o.db.transaction(() => {
+      fromFile.forEach((r) => this.repo.remove(r.id));
+      for (const e of entries) this.repo.save({ ...e.definition, hostId: this.o.hosts.repo.byName(e.host)!.id }, `${file}:${e.line}`);
+    })();
+    return { runbooks: entries.length, removed: fromFile.length };
   }
 
   removeRunbook(id: number): { removed: true } {

@@ -64,7 +64,7 @@ test('a valid photon.yml gives definitions with their lines, durations in second
 
 for (const [what, yml, expected] of [
   ['YAML syntax', 'monitors:\n  - name: a\n    kind: ping\n   host: x\n', { line: 4, message: /./ }],
-  ['an unknown top-level key', 'monitor:\n  - name: a\n', { line: 1, column: 1, message: /unknown key "monitor" \(expected environment, monitors\)/ }],
+  ['an unknown top-level key', 'monitor:\n  - name: a\n', { line: 1, column: 1, message: /unknown key "monitor" \(expected environment, monitors, runbooks\)/ }],
   ['a port out of range', 'monitors:\n  - name: db\n    kind: tcp\n    host: db\n    port: 99999\n', { line: 5, column: 5, message: /port must be from 1 to 65535/ }],
   ['an unknown field', 'monitors:\n  - name: db\n    kind: tcp\n    host: db\n    port: 5432\n    colour: red\n', { line: 6, column: 5, message: /unknown key "colour"/ }],
   ['an unknown kind', 'monitors:\n  - name: x\n    kind: smtp\n', { line: 3, column: 5, message: /^kind must be one of ping, tcp/ }],
