@@ -97,12 +97,15 @@ export class RunLog {
   }
 
   list(f: RunFilter): RunSummary[] {
-    const where: string[] = [];
-    const args: Array<string | number> = [];
-    if (f.hostId !== undefined && f.hostId !== null) (where.push('host_id = ?'), args.push(f.hostId));
-    if (f.runbookId !== undefined) (where.push('runbook_id = ?'), args.push(f.runbookId));
-    if (f.status !== undefined) (where.push('status = ?'), args.push(f.status));
-    if (f.trigger !== undefined) (where.push('trigger = ?'), args.push(f.trigger));
+    const conditions: Array<[string, string | number | null | undefined]> = [
+      ['host_id = ?', f.hostId],
+      ['runbook_id = ?', f.runbookId],
+      ['status = ?', f.status],
+      ['trigger = ?', f.trigger],
+    ];
+    const used = conditions.filter((c): c is [string, string | number] => c[1] !== undefined && c[1] !== null);
+    const where = used.map(([sql]) => sql);
+    const args = used.map(([, value]) => value);
     const sql = `SELECT id, host_id, host_name, runbook_id, runbook_name, trigger, params, commands, status, started_at, finished_at, exit_code,
                    '' AS output, output_bytes, output_sha256, recovered, verification, error
                  FROM runbook_runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
