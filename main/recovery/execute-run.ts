@@ -201,7 +201,7 @@ async function verifyMonitors(
     await Promise.all(ids.map((id) => deps.monitoring.runNow(id).catch(() => undefined)));
     const state = hostState(deps.host.address, deps.monitoring.snapshot());
     if (state.status === 'UP') {
-      const verification = `all ${ids.length} monitor${ids.length === 1 ? '' : 's'} of the host are UP (round ${round})`;
+      const verification = `${ids.length === 1 ? 'the one monitor of the host is UP' : `all ${ids.length} monitors of the host are UP`} (round ${round})`;
       info(verification);
       return { recovered: true, verification };
     }

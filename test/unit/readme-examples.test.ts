@@ -16,3 +16,18 @@ test('the photon.yml example in the README is valid and complete', () => {
   );
   assert.equal(config.environment?.provider, 'GCP');
 });
+
+test('the runbooks example in the README is a valid photon.yml section', () => {
+  const readme = fs.readFileSync('README.md', 'utf8');
+  const block = /```yaml\n(runbooks:\n[\s\S]*?)```/.exec(readme);
+  assert.ok(block, 'README has a ```yaml block starting with "runbooks:"');
+  const config = readPhotonYml(block[1]!, 'README.md');
+  assert.deepEqual(config.problems, []);
+  assert.deepEqual(
+    config.runbooks.map((r) => [r.host, r.definition.name, r.definition.schedule]),
+    [
+      ['prod-vm', 'Tail app log', null],
+      ['prod-vm', 'Daily evidence', 'daily 06:00'],
+    ],
+  );
+});
