@@ -7,6 +7,7 @@
  * misspells a field learns it at once instead of seeing its change ignored.
  */
 import { z } from 'zod';
+import { agentEventShapes, agentMethodShapes } from './schemas/agents.ts';
 
 export const LIMITS = {
   name: 120,
@@ -395,6 +396,9 @@ export const methods = {
 
   getSettings: method(noInput, SettingsSchema),
   updateSettings: method(SettingsSchema.partial(), SettingsSchema),
+
+  // ── Agents ──
+  ...agentMethodShapes,
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -417,6 +421,9 @@ export const events = {
   incidentsChanged: z.object({ incidents: z.array(IncidentSchema) }),
   loopsChanged: z.object({ loops: z.array(LoopHealthSchema) }),
   settingsChanged: SettingsSchema,
+
+  // ── Agents ──
+  ...agentEventShapes,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../../preload/contract.ts';
 import { createDispatcher, type Dispatch } from '../api/dispatcher.ts';
+import { startAgents, type AgentsOptions, type AgentsRuntime } from '../agents/agents-runtime.ts';
+import { createAgentHandlers } from '../agents/handlers.ts';
 import { LoopRegistry } from '../loops/loop-registry.ts';
 import { renderPrometheusMetrics } from '../metrics/prometheus.ts';
 import { checkRegistry } from '../monitors/checks/registry.ts';
@@ -36,6 +38,8 @@ export interface CoreOptions {
   onSchedulingLag?: (lagMs: number) => void;
   /** The credentials vault; the OS keychain through keytar unless a test substitutes one. */
   secrets?: SecretStore;
+  /** Push ingest port and limits, loop rhythms. Without ingestPort no push listener is started. */
+  agents?: AgentsOptions;
 }
 
 export interface Core {
@@ -47,6 +51,8 @@ export interface Core {
   loops: LoopRegistry;
   /** Main-process only: the contract exposes only what SecretAdmin allows, never reveal(). */
   secrets: SecretStore;
+  /** Roster, reports, presence, trust; the push listener and the pull/sweep loops. */
+  agents: AgentsRuntime;
   /** Prometheus text exposition of monitors and loops. */
   metrics(): string;
   close(): Promise<void>;
@@ -87,6 +93,15 @@ export function createCore(options: CoreOptions): Core {
     logger,
     ...(options.networkGuard && { guard: options.networkGuard }),
     ...(options.onSchedulingLag && { onLag: options.onSchedulingLag }),
+  });
+  const agents = startAgents({
+    db: store.db,
+    events,
+    secrets,
+    logger,
+    loops,
+    projectIds: () => projects.list().map((p) => p.id),
+    options: options.agents ?? {},
   });
   const notices = [...store.notices, ...options.settings.notices, ...monitoring.start()];
   notices.forEach((n) => logger.warn(n));
@@ -141,6 +156,7 @@ export function createCore(options: CoreOptions): Core {
         events.emit('settingsChanged', next);
         return next;
       },
+      ...createAgentHandlers(agents, projects),
     },
     logger,
   );
@@ -154,11 +170,12 @@ export function createCore(options: CoreOptions): Core {
     monitoring,
     loops,
     secrets,
+    agents,
     metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
     close: () =>
       (closing ??= (async () => {
         announceLoops.cancel();
-        await monitoring.stop();
+        await Promise.all([monitoring.stop(), agents.close()]);
         store.db.close();
         releaseLock();
       })()),

@@ -22,6 +22,18 @@ const METHODS = {
   importProjectConfig: true,
   getSettings: true,
   updateSettings: true,
+  // ── Agents ──
+  listAgents: true,
+  saveAgent: true,
+  retireAgent: true,
+  createAgentToken: true,
+  getAgentHistory: true,
+  getAgentSettings: true,
+  updateAgentSettings: true,
+  getAgentIngestInfo: true,
+  listAgentPullSources: true,
+  saveAgentPullSource: true,
+  removeAgentPullSource: true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
@@ -31,6 +43,9 @@ const EVENTS = {
   incidentsChanged: true,
   loopsChanged: true,
   settingsChanged: true,
+  // ── Agents ──
+  agentsUpdated: true,
+  agentPullSourcesChanged: true,
 } as const satisfies Record<EventName, true>;
 
 const ERROR_CODES = {

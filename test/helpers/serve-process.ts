@@ -32,7 +32,7 @@ export async function startServe({ dataDir, startTimeoutMs = 20_000 }: ServeOpti
   for (const built of ['out/main/cli.mjs', 'out/renderer/index.html']) {
     if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run "node scripts/build.mjs" before the e2e tests`);
   }
-  const child = spawn(process.execPath, ['bin/photon.mjs', 'serve', '--data-dir', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, ['bin/photon.mjs', 'serve', '--data-dir', dataDir, '--port', '0', '--agent-port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,5 @@
 import type { Migration } from '../migrate.ts';
+import { agentsMigration } from './agents.ts';
 
 /**
  * Ordered, append-only. A migration that has shipped is never edited: users' databases already
@@ -114,4 +115,6 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  // The lead renumbers at merge: the version is the only line to change.
+  { version: 3, name: 'agents', up: agentsMigration },
 ];
