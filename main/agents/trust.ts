@@ -13,7 +13,7 @@ export const TRUST_PARAMS = {
   halfLifeDays: 7,
   /** Older observations are not read at all. */
   windowDays: 30,
-  weights: { reliability: 0.5, consistency: 0.25, responsiveness: 0.25 },
+  weights: { reliability: 0.6, consistency: 0.2, responsiveness: 0.2 },
   /** confidence = n / (n + K), n = recency-weighted count of finished tasks. */
   confidenceK: 10,
   /** Below this confidence the level is INSUFFICIENT_DATA (i.e. fewer than ~10 recent tasks). */
@@ -26,7 +26,7 @@ export const TRUST_PARAMS = {
 const DAY_MS = 86_400_000;
 
 export const TRUST_FORMULA =
-  'score = 100 × Σ wᵢ·fᵢ / Σ wᵢ over measured factors (reliability 0.5, consistency 0.25, responsiveness 0.25); ' +
+  'score = 100 × Σ wᵢ·fᵢ / Σ wᵢ over measured factors (reliability 0.6, consistency 0.2, responsiveness 0.2); ' +
   'reliability = (S + 2) / (S + F + 4) — success rate with a Beta(2,2) prior; ' +
   'consistency = 1/(1 + CV of durations) × (1 − ½·outcome flip rate); ' +
   'responsiveness = mean of min(1, 2·expected heartbeat period / gap); ' +
