@@ -44,6 +44,7 @@ export class PullRunner {
         const due = source.lastRunAt === null || now - source.lastRunAt >= source.definition.intervalSeconds * 1000;
         if (!due) continue;
         const r = await this.run(source);
+        // A source that answered but had some bad rows is not a failed pull; its lastError names the rows.
         if (r.error !== null && r.imported === 0 && r.duplicates === 0) failures.push(`${source.name}: ${r.error}`);
       }
     } finally {
@@ -55,13 +56,15 @@ export class PullRunner {
   async run(source: PullSourceRecord): Promise<PullResult> {
     const started = Date.now();
     let result: PullResult;
+    let reached = false;
     try {
       const rows = await this.fetch(source);
+      reached = true;
       result = this.importRows(source, rows);
     } catch (err) {
       result = { imported: 0, duplicates: 0, skipped: 0, error: err instanceof Error ? err.message : String(err) };
     }
-    this.deps.sources.recordRun(source.id, started, result.error, result.imported);
+    this.deps.sources.recordRun(source.id, started, reached, result.error, result.imported);
     this.deps.events.emit('agentPullSourcesChanged', { sources: this.deps.sources.list(null).map(toPullSource) });
     return result;
   }

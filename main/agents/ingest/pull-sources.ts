@@ -62,10 +62,11 @@ export class PullSourceRepository {
     this.db.prepare('DELETE FROM agent_pull_sources WHERE id = ?').run(id);
   }
 
-  recordRun(id: number, at: number, error: string | null, imported: number): void {
+  /** `reached`: the source answered with rows (some may still have been skipped, as `error` says). */
+  recordRun(id: number, at: number, reached: boolean, error: string | null, imported: number): void {
     this.db
-      .prepare('UPDATE agent_pull_sources SET last_run_at = ?, last_ok_at = CASE WHEN ? IS NULL THEN ? ELSE last_ok_at END, last_error = ?, last_imported = ? WHERE id = ?')
-      .run(at, error, at, error, imported, id);
+      .prepare('UPDATE agent_pull_sources SET last_run_at = ?, last_ok_at = CASE WHEN ? THEN ? ELSE last_ok_at END, last_error = ?, last_imported = ? WHERE id = ?')
+      .run(at, reached ? 1 : 0, at, error, imported, id);
   }
 }
 
