@@ -14,6 +14,8 @@ type Range = (typeof RANGES)[number];
 
 const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dayOfMonth = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+/** Evenly spaced ticks over the range: recharts only labels the ends of a numeric time axis otherwise. */
+const ticksOf = (from: number, to: number, n = 6) => Array.from({ length: n + 1 }, (_, i) => Math.round(from + ((to - from) * i) / n));
 const tick = (range: Range) => (t: number) => (range === '24h' ? timeOfDay.format(new Date(t)) : dayOfMonth.format(new Date(t)));
 
 /**
@@ -68,7 +70,7 @@ export function AgentHistoryPanel({ agent }: { agent: AgentSummary }) {
           >
             <LineChart data={presence} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
               <CartesianGrid className="chart-grid" vertical={false} />
-              <XAxis dataKey="t" type="number" scale="time" domain={[history.from, history.to]} tickFormatter={tick(range)} minTickGap={40} />
+              <XAxis dataKey="t" type="number" scale="time" domain={[history.from, history.to]} ticks={ticksOf(history.from, history.to)} tickFormatter={tick(range)} minTickGap={40} />
               <YAxis dataKey="level" domain={[0, 3]} ticks={[0, 1, 2, 3]} tickFormatter={(v: number) => PRESENCE_BY_LEVEL[v] ?? ''} width={72} />
               <Tooltip content={chartTooltip<{ level: number }>((r) => [{ label: 'State', value: PRESENCE_BY_LEVEL[r.level] ?? '' }])} />
               <Line type="stepAfter" dataKey="level" stroke="#2c5aa8" dot={false} isAnimationActive={false} />
@@ -103,7 +105,7 @@ export function AgentHistoryPanel({ agent }: { agent: AgentSummary }) {
           >
             <ScatterChart margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
               <CartesianGrid className="chart-grid" vertical={false} />
-              <XAxis dataKey="t" type="number" scale="time" domain={[history.from, history.to]} tickFormatter={tick(range)} minTickGap={40} />
+              <XAxis dataKey="t" type="number" scale="time" domain={[history.from, history.to]} ticks={ticksOf(history.from, history.to)} tickFormatter={tick(range)} minTickGap={40} />
               <YAxis dataKey="durationMs" type="number" tickFormatter={(v: number) => formatDuration(v)} width={72} />
               <Tooltip content={chartTooltip<{ durationMs: number; outcome: string }>((r) => [
                 { label: 'Duration', value: formatDuration(r.durationMs) },
