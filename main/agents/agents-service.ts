@@ -188,7 +188,9 @@ export class AgentsService {
       this.activity.transition(agent.id, 'STALE', 'OFFLINE', reading.since, reading.reason);
       return true;
     }
-    const since = Math.max(at ?? reading.since, state?.presenceSince ?? 0);
+    // A report dates ONLINE/IDLE; STALE/OFFLINE (an old pulled row, or the sweep) date from the threshold crossing.
+    const live = reading.state === 'ONLINE' || reading.state === 'IDLE';
+    const since = Math.max(live && at !== null ? at : reading.since, state?.presenceSince ?? 0);
     this.activity.transition(agent.id, current, reading.state, Math.min(since, now), reading.reason);
     return true;
   }
