@@ -165,7 +165,7 @@ test('bad tokens, oversized bodies, wrong types, missing keys, replays, wrong pa
   const nothingStored = (what: string) => assert.deepEqual(storedCounts(core.dataDir, a!.id), before, `${what}: nothing stored`);
 
   // Tokens.
-  for (const bad of ['nope', `pht_${'x'.repeat(43)}`, token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')]) {
+  for (const bad of ['nope', '%E0%A4%A', `pht_${'x'.repeat(43)}`, token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')]) {
     const r = await push(url, bad, '', {});
     assert.equal(r.status, 401, bad);
     assert.equal(r.body.error?.code, 'UNAUTHORIZED');
@@ -286,4 +286,17 @@ test('the token is shown once: only its SHA-256 is in SQLite, the value only in 
   // No contract method gives it back.
   const listed = JSON.stringify(await call('listAgents', { projectId: project.id }));
   assert.ok(!listed.includes(token));
+});
+
+test('without a keychain no token is created, the reason is given, and nothing is stored', async (t) => {
+  const { core, secrets, call } = await startAgentsCore();
+  t.after(() => core.dispose());
+  const project = await call('addProject', { name: 'no keychain' });
+  const [a] = await call('listAgents', { projectId: project.id });
+  secrets.unavailableReason = 'No OS keychain is reachable (test)';
+  const env = await core.dispatch('createAgentToken', { id: a!.id });
+  assert.deepEqual(env, { ok: false, error: { code: 'UNAVAILABLE', message: 'The push token was not created: No OS keychain is reachable (test)' } });
+  assert.equal((await call('listAgents', { projectId: project.id }))[0]!.token, null);
+  const missing = await core.dispatch('createAgentToken', { id: 999 });
+  assert.deepEqual(missing, { ok: false, error: { code: 'NOT_FOUND', message: 'No agent with id 999', field: 'id' } });
 });

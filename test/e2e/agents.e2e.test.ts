@@ -130,5 +130,29 @@ test('agents: an agent reports in through the push endpoint and its card updates
   await thresholds.getByRole('button', { name: 'Save thresholds' }).click();
   await thresholds.getByText('offlineAfterSeconds must be longer than staleAfterSeconds').waitFor();
 
+  // The roster is editable: rename, add (a refused empty name first), retire — history stays.
+  await a.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('form', { name: 'Edit agent A' });
+  await edit.getByLabel('Name').fill('Frontend bot');
+  await edit.getByLabel('Model or person').fill('claude-sonnet');
+  await edit.getByRole('button', { name: 'Save agent' }).click();
+  await a.getByRole('heading', { name: 'A Frontend bot' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+  assert.match((await a.textContent()) ?? '', /claude-sonnet/);
+  assert.match((await a.textContent()) ?? '', /1 succeeded, 0 failed/, 'the renamed agent keeps its history');
+
+  await page.getByRole('button', { name: 'Add agent', exact: true }).first().click();
+  const add = page.getByRole('form', { name: 'Add an agent' });
+  await add.getByRole('button', { name: 'Add agent' }).click();
+  await add.getByText('saveAgent: name is required').or(add.getByText('saveAgent: name must not be empty')).waitFor();
+  await add.getByLabel('Name').fill('Agent G');
+  await add.getByLabel('Role').fill('Quality');
+  await add.getByRole('button', { name: 'Add agent' }).click();
+  await card(page, 'G').getByTestId('presence').filter({ hasText: /^OFFLINE$/ }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+
+  await card(page, 'B').getByRole('button', { name: 'Retire' }).click();
+  await page.getByRole('dialog', { name: /Retire agent B/ }).getByRole('button', { name: 'Retire agent' }).click();
+  await card(page, 'B').getByText('RETIRED').waitFor({ timeout: LIVE_TIMEOUT_MS });
+  assert.equal(await card(page, 'B').getByRole('button', { name: 'Retire' }).count(), 0);
+
   assert.deepEqual(problems, [], 'no page errors, CSP violations or unexpected console errors');
 });

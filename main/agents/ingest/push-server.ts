@@ -93,7 +93,7 @@ export async function startPushServer(o: PushServerOptions): Promise<RunningPush
     if (Number.isFinite(declared) && declared > o.maxBodyBytes) throw tooLarge(o.maxBodyBytes);
 
     const client = req.socket.remoteAddress ?? 'unknown';
-    const agent = o.service.authenticate(decodeURIComponent(match[1]!));
+    const agent = o.service.authenticate(safeDecode(match[1]!));
     if (!agent) {
       const wait = perClient.take(client);
       if (wait > 0) throw rateLimited(wait, 'wrong tokens');
@@ -147,6 +147,15 @@ export async function startPushServer(o: PushServerOptions): Promise<RunningPush
         server.closeAllConnections();
       }),
   };
+}
+
+/** A malformed %-escape is just a wrong token, not a server error. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
 }
 
 /** GET and an empty POST mean "no fields"; anything else must be one JSON object within the cap. */
