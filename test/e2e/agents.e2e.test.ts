@@ -102,7 +102,7 @@ test('agents: an agent reports in through the push endpoint and its card updates
   // The trust score shows its formula and inputs right there.
   const details = card(page, 'C').locator('details.trust-details');
   await details.locator('summary').click();
-  await details.getByRole('rowheader', { name: 'Reliability' }).waitFor();
+  await details.locator('dt', { hasText: 'Reliability' }).waitFor();
   assert.match((await details.textContent()) ?? '', /Beta\(2,2\)/);
 
   await page.getByRole('button', { name: 'I have copied it' }).click();

@@ -10,38 +10,27 @@ export function TrustDetails({ trust }: { trust: Trust }) {
   return (
     <details className="trust-details">
       <summary>How this trust score was computed</summary>
-      <table className="data-table compact">
-        <caption className="visually-hidden">Trust factors</caption>
-        <thead>
-          <tr>
-            <th scope="col">Factor</th>
-            <th scope="col">Value</th>
-            <th scope="col">Weight</th>
-            <th scope="col">Inputs</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(Object.keys(FACTOR_NAMES) as Array<keyof typeof FACTOR_NAMES>).map((k) => {
-            const f = trust.factors[k];
-            return (
-              <tr key={k}>
-                <th scope="row">{FACTOR_NAMES[k]}</th>
-                <td className="cell-number">{shown(f.value)}</td>
-                <td className="cell-number">{f.weight}</td>
-                <td>
-                  <span className="code">{f.explanation}</span>
-                  <br />
-                  <span className="muted">
-                    {Object.entries(f.inputs)
-                      .map(([name, v]) => `${name} ${v === null ? '–' : v}`)
-                      .join(', ')}
-                  </span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <dl className="trust-factors">
+        {(Object.keys(FACTOR_NAMES) as Array<keyof typeof FACTOR_NAMES>).map((k) => {
+          const f = trust.factors[k];
+          return (
+            <div key={k} className="trust-factor">
+              <dt>
+                {FACTOR_NAMES[k]} <strong>{shown(f.value)}</strong> <span className="muted">weight {f.weight}</span>
+              </dt>
+              <dd>
+                <span className="code">{f.explanation}</span>
+                <br />
+                <span className="muted">
+                  {Object.entries(f.inputs)
+                    .map(([name, v]) => `${name} ${v === null ? '–' : v}`)
+                    .join(' · ')}
+                </span>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
       <p className="muted">
         {trust.observations.tasks} finished tasks ({trust.observations.effectiveTasks} after recency weighting), {trust.observations.heartbeatIntervals} heartbeat
         intervals; computed {formatAt(trust.computedAt)}.
