@@ -3,7 +3,7 @@ import type { AgentIngestInfo } from '../../preload/schemas/agents.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
 import { startIntervalLoop, type LoopRegistry } from '../loops/loop-registry.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
+import { parseSecretRef, type SecretStore } from '../secrets/secret-store.ts';
 import { AgentsService } from './agents-service.ts';
 import { startPushServer, type RunningPushServer } from './ingest/push-server.ts';
 import { PullRunner } from './ingest/pull-runner.ts';
@@ -33,6 +33,10 @@ export interface AgentsRuntime {
   pull: PullRunner;
   /** The vault, for the API keys of pull sources. */
   secretsStore: SecretStore;
+  /** Keychain refs held by a project's agents and pull sources (read before the project is removed). */
+  secretRefsOf(projectId: string): string[];
+  /** Deletes those keychain entries, best effort: the rows that pointed to them are gone already. */
+  forgetSecrets(refs: readonly string[]): Promise<void>;
   /** Sends agentPullSourcesChanged with the current list. */
   announceSources(): void;
   ingestInfo(): AgentIngestInfo;
@@ -117,6 +121,19 @@ export function startAgents(deps: Deps): AgentsRuntime {
     pullSources,
     pull,
     secretsStore: deps.secrets,
+    secretRefsOf: (projectId) => [
+      ...service.roster.list(projectId).flatMap((a) => (a.tokenRef ? [a.tokenRef] : [])),
+      ...pullSources.list(projectId).flatMap((p) => (p.apiKeyRef ? [p.apiKeyRef] : [])),
+    ],
+    forgetSecrets: async (refs) => {
+      for (const ref of refs) {
+        try {
+          await deps.secrets.delete(parseSecretRef(ref));
+        } catch (err) {
+          deps.logger.warn(`Could not delete ${ref} from the keychain: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+    },
     announceSources: () => deps.events.emit('agentPullSourcesChanged', { sources: pullSources.list(null).map(toPullSource) }),
     ready,
     ingestInfo: () => ({

@@ -118,11 +118,15 @@ export function createCore(options: CoreOptions): Core {
       listProjects: () => projects.list(),
       addProject: (input) => projects.add(input),
       updateProject: (input) => projects.update(input),
-      removeProject: (input) => {
+      removeProject: async (input) => {
         projects.require(input.id);
         // The database would cascade the rows away, but the engine must stop and forget them first.
         monitoring.removeProjectMonitors(input.id);
-        return projects.remove(input.id);
+        // Rows cascade too; the keychain entries they point to (push tokens, API keys) do not.
+        const secretsOfAgents = agents.secretRefsOf(input.id);
+        const removed = projects.remove(input.id);
+        await agents.forgetSecrets(secretsOfAgents);
+        return removed;
       },
       listMonitors: (input) => monitoring.list(input.projectId),
       getMonitor: (input) => monitoring.get(input.id),

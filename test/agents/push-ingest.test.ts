@@ -300,3 +300,21 @@ test('without a keychain no token is created, the reason is given, and nothing i
   const missing = await core.dispatch('createAgentToken', { id: 999 });
   assert.deepEqual(missing, { ok: false, error: { code: 'NOT_FOUND', message: 'No agent with id 999', field: 'id' } });
 });
+
+test('removing a project removes its agents and deletes their push tokens and API keys from the vault', async (t) => {
+  const { core, secrets, url, call } = await startAgentsCore();
+  t.after(() => core.dispose());
+  const keep = await call('addProject', { name: 'keep' });
+  const gone = await call('addProject', { name: 'gone' });
+  const [k] = await call('listAgents', { projectId: keep.id });
+  const [g] = await call('listAgents', { projectId: gone.id });
+  const kept = await call('createAgentToken', { id: k!.id });
+  const removedToken = await call('createAgentToken', { id: g!.id });
+  await call('saveAgentPullSource', { projectId: gone.id, name: 'api', source: { kind: 'http', url: 'http://127.0.0.1:9/' }, apiKey: 'k-1' });
+  assert.equal(secrets.size, 3);
+  await call('removeProject', { id: gone.id });
+  assert.equal(secrets.size, 1, 'only the kept project\'s token is left');
+  assert.equal((await push(url, removedToken.token, '', {})).status, 401);
+  assert.equal((await push(url, kept.token, '', {})).status, 200);
+  assert.deepEqual((await call('listAgents', {})).map((a) => a.projectId).filter((p) => p === gone.id), []);
+});
