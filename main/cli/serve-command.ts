@@ -66,9 +66,12 @@ export async function serveCommand(argv: string[]): Promise<number> {
     await core.close();
     throw err;
   }
-  process.stdout.write(`Photon Console is serving at ${server.url}#token=${token}\n`);
   const ingest = core.agents.ingestInfo();
-  process.stdout.write(ingest.url ? `Agents report to ${ingest.url}ping/<token>\n` : `warning: ${ingest.error}\n`);
+  // One write: whoever waits for the URL line (a script, the e2e helper) finds the agents' line with it.
+  process.stdout.write(
+    `Photon Console is serving at ${server.url}#token=${token}\n` +
+      (ingest.url ? `Agents report to ${ingest.url}ping/<token>\n` : `warning: ${ingest.error}\n`),
+  );
   process.stdout.write(`Data directory: ${dataDir}\nPress Ctrl+C to stop.\n`);
 
   return new Promise<number>((resolve) => {
