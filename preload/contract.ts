@@ -29,6 +29,7 @@ import {
   SshConfigReadSchema,
   VaultStatusSchema,
 } from './schemas/recovery.ts';
+import { agentEventShapes, agentMethodShapes } from './schemas/agents.ts';
 
 export const LIMITS = {
   name: 120,
@@ -441,6 +442,8 @@ export const methods = {
   cancelRun: method(z.strictObject({ runId: whole('runId', 1, Number.MAX_SAFE_INTEGER) }), RunSummarySchema),
   listRuns: method(listRunsInput, z.array(RunSummarySchema)),
   getRun: method(z.strictObject({ runId: whole('runId', 1, Number.MAX_SAFE_INTEGER) }), RunDetailSchema),
+  // ── Agents ──
+  ...agentMethodShapes,
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -468,6 +471,9 @@ export const events = {
   /** Live output of running runbooks, batched. */
   runOutput: z.object({ chunks: z.array(RunOutputChunkSchema) }),
   runChanged: z.object({ run: RunSummarySchema }),
+
+  // ── Agents ──
+  ...agentEventShapes,
 } as const;
 
 export type EventName = keyof typeof events;

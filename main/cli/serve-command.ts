@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_INGEST_PORT } from '../agents/agents-runtime.ts';
 import { createCore } from '../core/create-core.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
 import { JsonFileSettingsStore } from '../settings/json-file-settings-store.ts';
@@ -9,7 +10,7 @@ import { startHttpServer } from '../server/http-server.ts';
 import { parseOptions, parsePort } from './parse-options.ts';
 import { UsageError } from './usage-error.ts';
 
-export const SERVE_HELP = `Usage: photon serve [--data-dir DIR] [--host H] [--port N] [--allow-remote]
+export const SERVE_HELP = `Usage: photon serve [--data-dir DIR] [--host H] [--port N] [--agent-port N] [--allow-remote]
 
 Runs the console without a window: the same core and UI on http://127.0.0.1:<port>/.
 A new access token is generated at every start and printed inside the URL.
@@ -17,6 +18,7 @@ A new access token is generated at every start and printed inside the URL.
   --data-dir DIR   where the database and settings live (default: $XDG_DATA_HOME/photon-console)
   --host H         address to bind (default 127.0.0.1)
   --port N         port to bind, 0 for any free port (default ${7717})
+  --agent-port N   port of the agents' push ingest, always on 127.0.0.1, 0 for any free port (default ${DEFAULT_INGEST_PORT})
   --allow-remote   permit a non-loopback --host (anyone who can reach it and has the token gets in)
 `;
 
@@ -27,6 +29,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     'data-dir': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string' },
+    'agent-port': { type: 'string' },
     'allow-remote': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -35,6 +38,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const port = parsePort('serve', values.port, 7717);
+  const agentPort = parseAgentPort(values['agent-port']);
   const host = values.host;
   const allowRemote = values['allow-remote'];
   if (!LOOPBACK.has(host) && !allowRemote) {
@@ -50,7 +54,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
     dataDir,
     settings: new JsonFileSettingsStore(path.join(dataDir, 'settings.json')),
     transport: 'http',
+    agents: { ingestPort: agentPort },
   });
+  await core.agents.ready;
   const token = newAccessToken();
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
@@ -60,7 +66,12 @@ export async function serveCommand(argv: string[]): Promise<number> {
     await core.close();
     throw err;
   }
-  process.stdout.write(`Photon Console is serving at ${server.url}#token=${token}\n`);
+  const ingest = core.agents.ingestInfo();
+  // One write: whoever waits for the URL line (a script, the e2e helper) finds the agents' line with it.
+  process.stdout.write(
+    `Photon Console is serving at ${server.url}#token=${token}\n` +
+      (ingest.url ? `Agents report to ${ingest.url}ping/<token>\n` : `warning: ${ingest.error}\n`),
+  );
   process.stdout.write(`Data directory: ${dataDir}\nPress Ctrl+C to stop.\n`);
 
   return new Promise<number>((resolve) => {
@@ -75,6 +86,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+function parseAgentPort(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_INGEST_PORT;
+  const n = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n > 65535) throw new UsageError(`photon serve: --agent-port must be a whole number from 0 to 65535 (got ${JSON.stringify(raw)})`);
+  return n;
 }
 
 /** The built renderer: beside the bundled CLI (out/main → out/renderer), or out/ when run from source. */

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../../preload/contract.ts';
 import { createDispatcher, type Dispatch } from '../api/dispatcher.ts';
+import { startAgents, type AgentsOptions, type AgentsRuntime } from '../agents/agents-runtime.ts';
+import { createAgentHandlers } from '../agents/handlers.ts';
 import { LoopRegistry } from '../loops/loop-registry.ts';
 import { renderPrometheusMetrics } from '../metrics/prometheus.ts';
 import { checkRegistry } from '../monitors/checks/registry.ts';
@@ -47,6 +49,8 @@ export interface CoreOptions {
   which?: (program: string) => string | null;
   /** Pause between polls while a runbook waits for a host; tests shorten it. */
   recoveryPollMs?: number;
+  /** Push ingest port and limits, loop rhythms. Without ingestPort no push listener is started. */
+  agents?: AgentsOptions;
 }
 
 export interface Core {
@@ -60,6 +64,8 @@ export interface Core {
   recovery: RecoveryService;
   /** Main-process only: the contract exposes only what SecretAdmin allows, never reveal(). */
   secrets: SecretStore;
+  /** Roster, reports, presence, trust; the push listener and the pull/sweep loops. */
+  agents: AgentsRuntime;
   /** Prometheus text exposition of monitors and loops. */
   metrics(): string;
   close(): Promise<void>;
@@ -117,6 +123,15 @@ export function createCore(options: CoreOptions): Core {
     ...(options.which && { which: options.which }),
     ...(options.recoveryPollMs !== undefined && { pollMs: options.recoveryPollMs }),
   });
+  const agents = startAgents({
+    db: store.db,
+    events,
+    secrets,
+    logger,
+    loops,
+    projectIds: () => projects.list().map((p) => p.id),
+    options: options.agents ?? {},
+  });
   const notices = [...store.notices, ...options.settings.notices, ...monitoring.start(), ...recovery.startLoops()];
   notices.forEach((n) => logger.warn(n));
 
@@ -132,11 +147,15 @@ export function createCore(options: CoreOptions): Core {
       listProjects: () => projects.list(),
       addProject: (input) => projects.add(input),
       updateProject: (input) => projects.update(input),
-      removeProject: (input) => {
+      removeProject: async (input) => {
         projects.require(input.id);
         // The database would cascade the rows away, but the engine must stop and forget them first.
         monitoring.removeProjectMonitors(input.id);
-        return projects.remove(input.id);
+        // Rows cascade too; the keychain entries they point to (push tokens, API keys) do not.
+        const secretsOfAgents = agents.secretRefsOf(input.id);
+        const removed = projects.remove(input.id);
+        await agents.forgetSecrets(secretsOfAgents);
+        return removed;
       },
       listMonitors: (input) => monitoring.list(input.projectId),
       getMonitor: (input) => monitoring.get(input.id),
@@ -171,6 +190,7 @@ export function createCore(options: CoreOptions): Core {
         return next;
       },
       ...createRecoveryHandlers({ vault, hosts, recovery, localUser: localSshEnvironment().localUser || 'root' }),
+      ...createAgentHandlers(agents, projects),
     },
     logger,
   );
@@ -186,12 +206,13 @@ export function createCore(options: CoreOptions): Core {
     hosts,
     recovery,
     secrets,
+    agents,
     metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
     close: () =>
       (closing ??= (async () => {
         announceLoops.cancel();
         await recovery.stop();
-        await monitoring.stop();
+        await Promise.all([monitoring.stop(), agents.close()]);
         store.db.close();
         releaseLock();
       })()),

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { DEFAULT_INGEST_PORT } from '../agents/agents-runtime.ts';
 import { createCore, type Core } from '../core/create-core.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { ElectronSettingsStore } from './electron-settings-store.ts';
@@ -57,6 +58,7 @@ async function startWhenReady(paths: AppPaths): Promise<RunningApp> {
     dataDir,
     settings: new ElectronSettingsStore(dataDir),
     transport: 'electron',
+    agents: { ingestPort: agentPortFromEnv() },
     nativeBinding: resolveSqliteNativeBinding({
       isPackaged: app.isPackaged,
       resourcesPath: process.resourcesPath,
@@ -105,4 +107,11 @@ function reportStartupFailure(err: unknown): undefined {
   dialog.showErrorBox(STARTUP_FAILURE_TITLE, message);
   app.exit(1);
   return undefined;
+}
+
+/** PHOTON_AGENT_PORT moves the agents' push ingest (e.g. when 7718 is taken); the default otherwise. */
+function agentPortFromEnv(): number {
+  const raw = process.env.PHOTON_AGENT_PORT;
+  const n = raw !== undefined && /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
+  return Number.isInteger(n) && n <= 65535 ? n : DEFAULT_INGEST_PORT;
 }

@@ -43,6 +43,18 @@ const METHODS = {
   cancelRun: true,
   listRuns: true,
   getRun: true,
+  // ── Agents ──
+  listAgents: true,
+  saveAgent: true,
+  retireAgent: true,
+  createAgentToken: true,
+  getAgentHistory: true,
+  getAgentSettings: true,
+  updateAgentSettings: true,
+  getAgentIngestInfo: true,
+  listAgentPullSources: true,
+  saveAgentPullSource: true,
+  removeAgentPullSource: true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
@@ -56,6 +68,9 @@ const EVENTS = {
   secretsChanged: true,
   runOutput: true,
   runChanged: true,
+  // ── Agents ──
+  agentsUpdated: true,
+  agentPullSourcesChanged: true,
 } as const satisfies Record<EventName, true>;
 
 const ERROR_CODES = {

@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { AgentsState } from './agents-store.ts';
 import type { AppState } from './app-store.ts';
 import type { IncidentsState } from './incidents-store.ts';
 import type { LoopsState } from './loops-store.ts';
@@ -29,3 +30,4 @@ export const useMonitorsStore = <T,>(select: (s: MonitorsState) => T): T => useS
 export const useIncidentsStore = <T,>(select: (s: IncidentsState) => T): T => useStore(useStores().incidents, select);
 export const useLoopsStore = <T,>(select: (s: LoopsState) => T): T => useStore(useStores().loops, select);
 export const useOverviewStore = <T,>(select: (s: OverviewState) => T): T => useStore(useStores().overview, select);
+export const useAgentsStore = <T,>(select: (s: AgentsState) => T): T => useStore(useStores().agents, select);

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { PhotonClient } from '../api/client.ts';
+import { createAgentsStore, type AgentsState } from './agents-store.ts';
 import { createAppStore, type AppState } from './app-store.ts';
 import { createIncidentsStore, type IncidentsState } from './incidents-store.ts';
 import { createLoopsStore, type LoopsState } from './loops-store.ts';
@@ -16,6 +17,7 @@ export interface Stores {
   incidents: StoreApi<IncidentsState>;
   loops: StoreApi<LoopsState>;
   overview: StoreApi<OverviewState>;
+  agents: StoreApi<AgentsState>;
   dispose(): void;
 }
 
@@ -31,7 +33,8 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
   const incidents = createIncidentsStore(client);
   const loops = createLoopsStore(client);
   const overview = createOverviewStore(client);
-  const all = [app, projects, settings, monitors, incidents, loops, overview];
+  const agents = createAgentsStore(client);
+  const all = [app, projects, settings, monitors, incidents, loops, overview, agents];
   return {
     app: app.store,
     projects: projects.store,
@@ -40,6 +43,7 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
     incidents: incidents.store,
     loops: loops.store,
     overview: overview.store,
+    agents: agents.store,
     dispose() {
       all.forEach((s) => s.dispose());
     },

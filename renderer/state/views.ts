@@ -3,7 +3,7 @@ export const VIEWS = [
   { id: 'projects', label: 'Projects', available: true },
   { id: 'scorecard', label: 'Scorecard', available: false },
   { id: 'monitors', label: 'Monitors', available: true },
-  { id: 'agents', label: 'Agents', available: false },
+  { id: 'agents', label: 'Agents', available: true },
   { id: 'recovery', label: 'Recovery', available: false },
   { id: 'backups', label: 'Backups', available: false },
   { id: 'settings', label: 'Settings', available: true },

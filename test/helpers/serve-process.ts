@@ -34,8 +34,9 @@ export async function startServe({ dataDir, startTimeoutMs = 20_000, env }: Serv
   for (const built of ['out/main/cli.mjs', 'out/renderer/index.html']) {
     if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run "node scripts/build.mjs" before the e2e tests`);
   }
-  const child = spawn(process.execPath, ['bin/photon.mjs', 'serve', '--data-dir', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, ['bin/photon.mjs', 'serve', '--data-dir', dataDir, '--port', '0', '--agent-port', '0'], {
     cwd: ROOT,
+    ...(env && { env }),
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(env && { env: { ...env } }),
   });

@@ -177,6 +177,41 @@ const CASES: Record<MethodName, BadCase[]> = {
     { what: 'an unknown trigger', input: { trigger: 'cron' }, field: 'trigger', message: /trigger must be one of ui, cli, schedule/ },
   ],
   getRun: [...notAnObject, { what: 'a negative runId', input: { runId: -1 }, field: 'runId', message: /runId must be at least 1/ }],
+  // ── Agents ──
+  listAgents: [...notAnObject, { what: 'projectId of the wrong type', input: { projectId: 3 }, field: 'projectId', message: /projectId must be a string/ }],
+  saveAgent: [
+    ...notAnObject,
+    { what: 'missing name', input: { projectId: 'p', role: 'r' }, field: 'name', message: /name is required/ },
+    { what: 'blank role', input: { projectId: 'p', name: 'n', role: '  ' }, field: 'role', message: /role must not be empty/ },
+    { what: 'capabilities not a list', input: { projectId: 'p', name: 'n', role: 'r', capabilities: 'ui' }, field: 'capabilities', message: /capabilities must be a list of strings/ },
+    { what: 'a code with a space', input: { projectId: 'p', name: 'n', role: 'r', code: 'A B' }, field: 'code', message: /code must be 1–16 letters/ },
+    { what: 'a string id', input: { id: '1', name: 'n', role: 'r' }, field: 'id', message: /id must be a number/ },
+    { what: 'an extra field', input: { projectId: 'p', name: 'n', role: 'r', token: 'x' }, field: 'token', message: /unknown field "token"/ },
+  ],
+  retireAgent: [...notAnObject, { what: 'missing id', input: {}, field: 'id', message: /id is required/ }],
+  createAgentToken: [...notAnObject, { what: 'a fractional id', input: { id: 1.5 }, field: 'id', message: /id must be a whole number/ }],
+  getAgentHistory: [
+    ...notAnObject,
+    { what: 'an unknown range', input: { id: 1, range: '1y' }, field: 'range', message: /range must be one of 24h, 7d, 30d/ },
+  ],
+  getAgentSettings: [...notAnObject, { what: 'missing projectId', input: {}, field: 'projectId', message: /projectId is required/ }],
+  updateAgentSettings: [
+    ...notAnObject,
+    { what: 'heartbeatSeconds of the wrong type', input: { projectId: 'p', heartbeatSeconds: '30', staleAfterSeconds: 300, offlineAfterSeconds: 900 }, field: 'heartbeatSeconds', message: /heartbeatSeconds must be a number/ },
+    { what: 'offline not after stale', input: { projectId: 'p', heartbeatSeconds: 30, staleAfterSeconds: 300, offlineAfterSeconds: 200 }, field: 'offlineAfterSeconds', message: /offlineAfterSeconds must be longer than staleAfterSeconds/ },
+    { what: 'stale not after heartbeat', input: { projectId: 'p', heartbeatSeconds: 60, staleAfterSeconds: 30, offlineAfterSeconds: 900 }, field: 'staleAfterSeconds', message: /staleAfterSeconds must be longer than heartbeatSeconds/ },
+  ],
+  getAgentIngestInfo: noArgs,
+  listAgentPullSources: [...notAnObject, { what: 'an extra field', input: { all: true }, field: 'all', message: /unknown field "all"/ }],
+  saveAgentPullSource: [
+    ...notAnObject,
+    { what: 'an unknown kind', input: { projectId: 'p', name: 'n', source: { kind: 'ftp' } }, field: 'source.kind', message: /source.kind must be one of http, sqlite-ssh/ },
+    { what: 'a non-http url', input: { projectId: 'p', name: 'n', source: { kind: 'http', url: 'file:///etc/passwd' } }, field: 'source.url', message: /url must be an absolute http/ },
+    { what: 'a bad host key', input: { projectId: 'p', name: 'n', source: { kind: 'sqlite-ssh', host: 'h', user: 'u', hostKey: 'MD5:aa', file: 'f', query: 'select 1' } }, field: 'source.hostKey', message: /hostKey must be an OpenSSH SHA256 fingerprint/ },
+    { what: 'a missing query', input: { projectId: 'p', name: 'n', source: { kind: 'sqlite-ssh', host: 'h', user: 'u', hostKey: `SHA256:${'a'.repeat(43)}`, file: 'f' } }, field: 'source.query', message: /query is required/ },
+    { what: 'an interval too short', input: { projectId: 'p', name: 'n', source: { kind: 'http', url: 'http://127.0.0.1/', intervalSeconds: 1 } }, field: 'source.intervalSeconds', message: /intervalSeconds must be at least 5/ },
+  ],
+  removeAgentPullSource: [...notAnObject, { what: 'missing id', input: {}, field: 'id', message: /id is required/ }],
 };
 
 type Call = (method: string, input: unknown) => Promise<{ status?: number; envelope: Envelope<unknown> }>;

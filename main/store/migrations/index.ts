@@ -1,4 +1,5 @@
 import type { Migration } from '../migrate.ts';
+import { agentsMigration } from './agents.ts';
 
 /**
  * Ordered, append-only. A migration that has shipped is never edited: users' databases already
@@ -189,4 +190,5 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  { version: 4, name: 'agents', up: agentsMigration },
 ];
