@@ -74,12 +74,17 @@ export async function assessRepository(repoDir: string, options: AssessOptions =
     repository: root,
     assessedAt: new Date(now()).toISOString(),
     tier,
-    overall: { score, level: levelOf(score), tierReached: tierReached(checks) },
+    overall: { score, level: levelOf(score), tierReached: tierReached(checks), counts: countStatuses(checks) },
     categories,
     checks,
     configuration: configuration(facts, envTemplates, docker),
     walk: { files: walk.files.length, bytesRead: walk.bytesRead(), durationMs: Math.round(performance.now() - started), problems: walk.problems },
   };
+}
+
+function countStatuses(checks: CheckReport[]) {
+  const n = (s: CheckReport['status']) => checks.filter((c) => c.status === s).length;
+  return { pass: n('pass'), fail: n('fail'), unknown: n('unknown'), not_applicable: n('not_applicable'), total: checks.length };
 }
 
 function run(def: CheckDefinition, ctx: Parameters<CheckDefinition['criterion']>[0]): CheckOutcome {

@@ -35,8 +35,8 @@ export type Priority = (typeof PRIORITIES)[number];
 export const EvidenceSchema = z.discriminatedUnion('kind', [
   /** A place in the repository; line is 1-based, null for a whole file or a missing one. */
   z.object({ kind: z.literal('file'), file: z.string(), line: z.number().nullable(), note: z.string() }),
-  /** A live measurement: the monitor that took it and when (ms since epoch). */
-  z.object({ kind: z.literal('probe'), monitorId: z.number().nullable(), probe: z.string(), at: z.number().nullable(), note: z.string() }),
+  /** A live measurement: the monitor that took it and when (ISO 8601; null before its first result). */
+  z.object({ kind: z.literal('probe'), monitorId: z.number().nullable(), probe: z.string(), at: z.string().nullable(), note: z.string() }),
 ]);
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -121,6 +121,7 @@ export const AssessmentSchema = z.object({
     /** Percent 0–100 (one decimal), null when nothing was conclusive. */
     score: z.number().nullable(),
     level: z.enum(['STRONG', 'GOOD', 'MODERATE', 'LOW', 'UNKNOWN']),
+    counts: z.object({ pass: z.number(), fail: z.number(), unknown: z.number(), not_applicable: z.number(), total: z.number() }),
     /** The highest tier whose required checks all pass (null: not even prototype). */
     tierReached: z.enum(TIERS).nullable(),
   }),

@@ -53,7 +53,9 @@ export function liveFromSnapshot(
   };
 }
 
-export const probeEvidence = (m: LiveMonitor, note: string): Evidence => ({ kind: 'probe', monitorId: m.id, probe: `${m.name}: ${m.probe}`, at: m.lastAt, note });
+export const probeEvidence = (m: LiveMonitor, note: string): Evidence => ({ kind: 'probe', monitorId: m.id, probe: `${m.name}: ${m.probe}`, at: isoOrNull(m.lastAt), note });
+
+export const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 type Verdict = { ok: boolean; note: string } | null;
 

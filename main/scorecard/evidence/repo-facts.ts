@@ -122,8 +122,13 @@ export class RepoFacts {
       const text = this.read(file);
       if (text === null || !text.includes(hint)) continue;
       const re = new RegExp(pattern.source, flags.includes('m') ? flags : flags + 'm');
+      let last = 0;
       for (const m of text.matchAll(re)) {
-        out.push({ file, line: lineAt(text, m.index), text: m[0].slice(0, 160) });
+        const line = lineAt(text, m.index);
+        // One piece of evidence per line, however many matches it holds.
+        if (line === last) continue;
+        last = line;
+        out.push({ file, line, text: m[0].slice(0, 160) });
         if (out.length >= limit) return out;
       }
     }

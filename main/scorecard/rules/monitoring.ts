@@ -1,4 +1,4 @@
-import { isUpish, judgeMonitors } from '../evidence/live-evidence.ts';
+import { isoOrNull, isUpish, judgeMonitors } from '../evidence/live-evidence.ts';
 import { fail, pass, unknown, type CheckDefinition } from '../types.ts';
 import { evidenceOf, moduleUsed } from './criteria.ts';
 import { isHealthMonitor } from './performance.ts';
@@ -121,7 +121,7 @@ export const monitoringChecks: CheckDefinition[] = [
       if (live.loops === null) return unknown('no loop health available (assessed outside the console)');
       if (live.loops.length === 0) return unknown('no loop is registered');
       const bad = live.loops.filter((l) => l.state === 'failing' || l.state === 'late' || l.state === 'stopped');
-      const evidence = live.loops.map((l) => ({ kind: 'probe' as const, monitorId: null, probe: `loop ${l.name}`, at: l.lastRunAt, note: `${l.state}${l.lastError ? `: ${l.lastError}` : ''}` }));
+      const evidence = live.loops.map((l) => ({ kind: 'probe' as const, monitorId: null, probe: `loop ${l.name}`, at: isoOrNull(l.lastRunAt), note: `${l.state}${l.lastError ? `: ${l.lastError}` : ''}` }));
       if (bad.length > 0) return fail(`${bad.length} of ${live.loops.length} loops are not healthy (${bad.map((l) => `${l.name} ${l.state}`).join(', ')})`, evidence);
       return pass(`${live.loops.length} of ${live.loops.length} loops healthy`, evidence);
     },
