@@ -187,9 +187,13 @@ function join(rel: string, name: string): string {
 }
 
 function ignoredBy(scopes: Scope[], rel: string, isDir: boolean): boolean {
-  for (const s of scopes) {
+  // Like git: the deepest .gitignore with an opinion (a match or a "!" re-include) decides.
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const s = scopes[i]!;
     const local = s.base === '' ? rel : rel.slice(s.base.length + 1);
-    if (s.ig.ignores(isDir ? `${local}/` : local)) return true;
+    const verdict = s.ig.test(isDir ? `${local}/` : local);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
 }
