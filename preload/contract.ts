@@ -7,6 +7,16 @@
  * misspells a field learns it at once instead of seeing its change ignored.
  */
 import { z } from 'zod';
+import {
+  AssessmentSummarySchema,
+  CATEGORIES,
+  EXPORT_FORMATS,
+  ExportSchema,
+  ScorecardProgressSchema,
+  ScorecardSettingsSchema,
+  StoredAssessmentSchema,
+  TIERS,
+} from './schemas/scorecard.ts';
 
 export const LIMITS = {
   name: 120,
@@ -181,6 +191,7 @@ const whole = (field: string, min: number, max: number) =>
     .max(max, { error: `${field} must be at most ${max}` });
 
 const monitorId = whole('id', 1, Number.MAX_SAFE_INTEGER);
+const assessmentId = whole('id', 1, Number.MAX_SAFE_INTEGER);
 
 export const MonitorDefinitionSchema = z.strictObject({
   projectId: id.nullable().default(null),
@@ -395,6 +406,33 @@ export const methods = {
 
   getSettings: method(noInput, SettingsSchema),
   updateSettings: method(SettingsSchema.partial(), SettingsSchema),
+
+  // ── Scorecard ──
+  /** Assesses the project's repository (repoPath) with its live monitor evidence; progress arrives as scorecardProgress events. */
+  assessProject: method(z.strictObject({ projectId: id }), StoredAssessmentSchema),
+  /** The latest `limit` assessments of a project, oldest first (the trend). */
+  listAssessments: method(z.strictObject({ projectId: id, limit: whole('limit', 1, 500).default(50) }), z.array(AssessmentSummarySchema)),
+  /** One stored assessment with what changed since the project's previous one. */
+  getAssessment: method(z.strictObject({ id: assessmentId }), StoredAssessmentSchema),
+  exportAssessment: method(
+    z.strictObject({ id: assessmentId, format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }) }),
+    ExportSchema,
+  ),
+  getScorecardSettings: method(z.strictObject({ projectId: id }), ScorecardSettingsSchema),
+  /** Sets the project's tier and/or per-category target overrides (null removes an override). */
+  updateScorecardSettings: method(
+    z.strictObject({
+      projectId: id,
+      tier: z.enum(TIERS, { error: `tier must be one of ${TIERS.join(', ')}` }).optional(),
+      targets: z
+        .partialRecord(
+          z.enum(CATEGORIES, { error: `targets keys must be categories: ${CATEGORIES.join(', ')}` }),
+          whole('target', 0, 100).nullable(),
+        )
+        .optional(),
+    }),
+    ScorecardSettingsSchema,
+  ),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -417,6 +455,10 @@ export const events = {
   incidentsChanged: z.object({ incidents: z.array(IncidentSchema) }),
   loopsChanged: z.object({ loops: z.array(LoopHealthSchema) }),
   settingsChanged: SettingsSchema,
+  // ── Scorecard ──
+  scorecardProgress: ScorecardProgressSchema,
+  /** A new assessment of a project was stored. */
+  assessmentsChanged: z.object({ projectId: z.string(), latest: AssessmentSummarySchema }),
 } as const;
 
 export type EventName = keyof typeof events;

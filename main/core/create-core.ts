@@ -17,6 +17,8 @@ import type { SettingsStore } from '../settings/settings-store.ts';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { openDatabase } from '../store/open-database.ts';
+import { EvidenceProviderRegistry } from '../scorecard/evidence/provider-registry.ts';
+import { createScorecardHandlers } from '../scorecard/scorecard-handlers.ts';
 import { EventBus } from './event-bus.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { consoleLogger, type Logger } from './logger.ts';
@@ -47,6 +49,8 @@ export interface Core {
   loops: LoopRegistry;
   /** Main-process only: the contract exposes only what SecretAdmin allows, never reveal(). */
   secrets: SecretStore;
+  /** Evidence sources the scorecard asks on every assessment (e.g. backups freshness). */
+  evidence: EvidenceProviderRegistry;
   /** Prometheus text exposition of monitors and loops. */
   metrics(): string;
   close(): Promise<void>;
@@ -88,6 +92,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.networkGuard && { guard: options.networkGuard }),
     ...(options.onSchedulingLag && { onLag: options.onSchedulingLag }),
   });
+  const evidence = new EvidenceProviderRegistry();
   const notices = [...store.notices, ...options.settings.notices, ...monitoring.start()];
   notices.forEach((n) => logger.warn(n));
 
@@ -141,6 +146,15 @@ export function createCore(options: CoreOptions): Core {
         events.emit('settingsChanged', next);
         return next;
       },
+      ...createScorecardHandlers({
+        db: store.db,
+        events,
+        monitoring,
+        loops: () => loops.list(),
+        requireProject: (id) => projects.require(id),
+        staleAfterSeconds: () => options.settings.get().staleAfterSeconds,
+        providers: evidence,
+      }),
     },
     logger,
   );
@@ -154,6 +168,7 @@ export function createCore(options: CoreOptions): Core {
     monitoring,
     loops,
     secrets,
+    evidence,
     metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
     close: () =>
       (closing ??= (async () => {

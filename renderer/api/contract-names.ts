@@ -22,6 +22,12 @@ const METHODS = {
   importProjectConfig: true,
   getSettings: true,
   updateSettings: true,
+  assessProject: true,
+  listAssessments: true,
+  getAssessment: true,
+  exportAssessment: true,
+  getScorecardSettings: true,
+  updateScorecardSettings: true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
@@ -31,6 +37,8 @@ const EVENTS = {
   incidentsChanged: true,
   loopsChanged: true,
   settingsChanged: true,
+  scorecardProgress: true,
+  assessmentsChanged: true,
 } as const satisfies Record<EventName, true>;
 
 const ERROR_CODES = {

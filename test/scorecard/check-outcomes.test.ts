@@ -106,3 +106,19 @@ test('a monorepo: workspace packages count (dependencies, scripts, sources) and 
   assert.equal(statusOf('monorepo', 'mon.health-route'), 'pass');
   assert.equal(statusOf('monorepo', 'mon.structured-logging'), 'fail', 'pino is listed in packages/api but never imported');
 });
+
+test('live checks: stale results and monitors without a result are unknown, never pass or fail', async (t) => {
+  const f = makeFixture('stale', { 'README.md': '# x\n' });
+  t.after(f.cleanup);
+  const stale = { ...GOOD_LIVE, now: GOOD_LIVE.now + 3_600_000 };
+  const a = await assessRepository(f.dir, { live: stale });
+  for (const c of a.checks.filter((x) => x.source === 'live' && x.id !== 'mon.loops-healthy' && x.id !== 'infra.backups-fresh')) {
+    assert.equal(c.status, 'unknown', c.id);
+    assert.match(c.reason, /no fresh result/, c.id);
+    assert.ok(c.evidence.every((e) => e.kind === 'probe' && /stale/.test(e.note)), c.id);
+  }
+  const pending = { ...GOOD_LIVE, monitors: GOOD_LIVE.monitors.map((m) => ({ ...m, lastAt: null, status: 'PENDING' as const })) };
+  const b = await assessRepository(f.dir, { live: pending });
+  assert.equal(b.checks.find((c) => c.id === 'infra.vm-reachable')!.status, 'unknown');
+  assert.match(b.checks.find((c) => c.id === 'infra.vm-reachable')!.evidence[0]!.note, /no result yet/);
+});
