@@ -6,6 +6,7 @@ import type { LoopsState } from './loops-store.ts';
 import type { MonitorsState } from './monitors-store.ts';
 import type { OverviewState } from './overview-store.ts';
 import type { ProjectsState } from './projects-store.ts';
+import type { ScorecardState } from './scorecard-store.ts';
 import type { SettingsState } from './settings-store.ts';
 import type { Stores } from './stores.ts';
 
@@ -29,3 +30,4 @@ export const useMonitorsStore = <T,>(select: (s: MonitorsState) => T): T => useS
 export const useIncidentsStore = <T,>(select: (s: IncidentsState) => T): T => useStore(useStores().incidents, select);
 export const useLoopsStore = <T,>(select: (s: LoopsState) => T): T => useStore(useStores().loops, select);
 export const useOverviewStore = <T,>(select: (s: OverviewState) => T): T => useStore(useStores().overview, select);
+export const useScorecardStore = <T,>(select: (s: ScorecardState) => T): T => useStore(useStores().scorecard, select);

@@ -6,6 +6,7 @@ import { createLoopsStore, type LoopsState } from './loops-store.ts';
 import { createMonitorsStore, type MonitorsState } from './monitors-store.ts';
 import { createOverviewStore, type OverviewState } from './overview-store.ts';
 import { createProjectsStore, type ProjectsState } from './projects-store.ts';
+import { createScorecardStore, type ScorecardState } from './scorecard-store.ts';
 import { createSettingsStore, type SettingsState } from './settings-store.ts';
 
 export interface Stores {
@@ -16,6 +17,7 @@ export interface Stores {
   incidents: StoreApi<IncidentsState>;
   loops: StoreApi<LoopsState>;
   overview: StoreApi<OverviewState>;
+  scorecard: StoreApi<ScorecardState>;
   dispose(): void;
 }
 
@@ -31,7 +33,8 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
   const incidents = createIncidentsStore(client);
   const loops = createLoopsStore(client);
   const overview = createOverviewStore(client);
-  const all = [app, projects, settings, monitors, incidents, loops, overview];
+  const scorecard = createScorecardStore(client);
+  const all = [app, projects, settings, monitors, incidents, loops, overview, scorecard];
   return {
     app: app.store,
     projects: projects.store,
@@ -40,6 +43,7 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
     incidents: incidents.store,
     loops: loops.store,
     overview: overview.store,
+    scorecard: scorecard.store,
     dispose() {
       all.forEach((s) => s.dispose());
     },
