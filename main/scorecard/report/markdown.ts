@@ -74,7 +74,7 @@ export function renderMarkdown(a: Assessment): string {
     const list = failing.filter((c) => c.risk === risk);
     if (list.length === 0) continue;
     push(`### ${RISK_HEADING[risk]}`, '');
-    for (const c of list) push(`- **${c.title}** (${c.category}): ${c.reason}. ${where(c)}`);
+    for (const c of list) push(`- **${c.title}** (${c.category}): ${c.reason}.${where(c)}`);
     push('');
   }
 
@@ -117,7 +117,7 @@ export function evidenceText(e: Evidence): string {
 
 function where(c: CheckReport): string {
   const first = c.evidence[0];
-  return first ? `Evidence: ${evidenceText(first)}.` : '';
+  return first ? ` Evidence: ${evidenceText(first)}.` : '';
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import type { CheckReport, CheckStatus } from '../../../preload/schemas/scorecard.ts';
 import { STATUS_CLASS, STATUS_LABEL } from './labels.ts';
 
@@ -15,10 +15,12 @@ interface Props {
   checks: CheckReport[];
   selectedId: string | null;
   onSelect(id: string): void;
+  /** Shown right under the selected check's row. */
+  detail: ReactNode;
 }
 
 /** Every check with its status and one-line reason; choosing one opens its evidence. */
-export function ChecksList({ checks, selectedId, onSelect }: Props) {
+export function ChecksList({ checks, selectedId, onSelect, detail }: Props) {
   const [filter, setFilter] = useState<Filter>('all');
   const shown = filter === 'all' ? checks : checks.filter((c) => c.status === filter);
   return (
@@ -43,19 +45,26 @@ export function ChecksList({ checks, selectedId, onSelect }: Props) {
           </thead>
           <tbody>
             {shown.map((c) => (
-              <tr key={c.id} className={c.id === selectedId ? 'row-selected' : undefined}>
-                <td>
-                  <span className={`badge ${STATUS_CLASS[c.status]}`}>{STATUS_LABEL[c.status]}</span>
-                </td>
-                <th scope="row">
-                  <button type="button" className="link-button" aria-expanded={c.id === selectedId} onClick={() => onSelect(c.id)}>
-                    {c.title}
-                  </button>
-                </th>
-                <td>{c.category}</td>
-                <td>{c.risk}</td>
-                <td className="message">{c.reason}</td>
-              </tr>
+              <Fragment key={c.id}>
+                <tr className={c.id === selectedId ? 'row-selected' : undefined}>
+                  <td>
+                    <span className={`badge ${STATUS_CLASS[c.status]}`}>{STATUS_LABEL[c.status]}</span>
+                  </td>
+                  <th scope="row">
+                    <button type="button" className="link-button" aria-expanded={c.id === selectedId} onClick={() => onSelect(c.id)}>
+                      {c.title}
+                    </button>
+                  </th>
+                  <td>{c.category}</td>
+                  <td>{c.risk}</td>
+                  <td className="message">{c.reason}</td>
+                </tr>
+                {c.id === selectedId && detail && (
+                  <tr>
+                    <td colSpan={5}>{detail}</td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>

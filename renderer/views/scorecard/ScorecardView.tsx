@@ -142,9 +142,13 @@ export function ScorecardView() {
           </div>
           <section className="card" aria-labelledby="checks-title">
             <h2 id="checks-title">Checks</h2>
-            <ChecksList checks={report.checks} selectedId={selectedCheckId} onSelect={(id) => selectCheck(id === selectedCheckId ? null : id)} />
+            <ChecksList
+              checks={report.checks}
+              selectedId={selectedCheckId}
+              onSelect={(id) => selectCheck(id === selectedCheckId ? null : id)}
+              detail={selected && <CheckDetail check={selected} staleAfterSeconds={staleAfterSeconds} onClose={() => selectCheck(null)} />}
+            />
           </section>
-          {selected && <CheckDetail check={selected} staleAfterSeconds={staleAfterSeconds} onClose={() => selectCheck(null)} />}
         </>
       )}
     </section>
