@@ -1,4 +1,6 @@
 import { after, before, describe, test } from 'node:test';
+import fs from 'node:fs';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import type { Assessment, CheckStatus } from '../../preload/schemas/scorecard.ts';
 import { assessRepository } from '../../main/scorecard/assess.ts';
@@ -22,6 +24,20 @@ before(async () => {
   await build('poor', POOR_FILES, { tier: 'commercial', live: POOR_LIVE, providers: [backupsProvider('fail')] }, true);
   await build('no-package', NO_PACKAGE_FILES, {}, false);
   await build('monorepo', MONOREPO_FILES, {}, true);
+  // The good service again, with what real repositories also hold: binaries, a huge generated file,
+  // symlink loops, a vendored node_modules and an ignored build folder full of bad code.
+  const edgy = makeFixture('edge', {
+    ...GOOD_FILES,
+    'node_modules/evil/index.js': "const jwt = require('jsonwebtoken'); jwt.sign({}, 'hardcoded-secret');\n",
+    'coverage/leak.js': `const key = '${'AKIA'}Q3EGRW5TLX7NBM2P';\n`,
+    'public/huge.js': 'x'.repeat(2 * 1024 * 1024),
+  }, { git: true });
+  cleanups.push(edgy.cleanup);
+  fs.writeFileSync(path.join(edgy.dir, 'public', 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+  fs.writeFileSync(path.join(edgy.dir, 'public', 'packed.js'), Buffer.concat([Buffer.from('AKIA'), Buffer.alloc(32)]));
+  fs.symlinkSync('..', path.join(edgy.dir, 'src', 'parent-loop'));
+  fs.symlinkSync('self-loop', path.join(edgy.dir, 'self-loop'));
+  results.set('edge', await assessRepository(edgy.dir, { tier: 'commercial', live: GOOD_LIVE, providers: [backupsProvider('pass')] }));
 });
 after(() => cleanups.forEach((c) => c()));
 
@@ -121,4 +137,15 @@ test('live checks: stale results and monitors without a result are unknown, neve
   const b = await assessRepository(f.dir, { live: pending });
   assert.equal(b.checks.find((c) => c.id === 'infra.vm-reachable')!.status, 'unknown');
   assert.match(b.checks.find((c) => c.id === 'infra.vm-reachable')!.evidence[0]!.note, /no result yet/);
+});
+
+test('binary files, a huge file, symlink loops, node_modules and ignored folders change no outcome of the good service', () => {
+  const good = results.get('good')!;
+  const edge = results.get('edge')!;
+  assert.deepEqual(
+    edge.checks.map((c) => [c.id, c.status]),
+    good.checks.map((c) => [c.id, c.status]),
+  );
+  const problems = edge.walk.problems.map((p) => p.path).sort();
+  assert.deepEqual(problems, ['public/huge.js', 'public/packed.js', 'self-loop', 'src/parent-loop']);
 });

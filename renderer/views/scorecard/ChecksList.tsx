@@ -32,7 +32,7 @@ export function ChecksList({ checks, selectedId, onSelect, detail }: Props) {
           </button>
         ))}
       </div>
-      <div className="table-scroll">
+      <div className="checks-scroll">
         <table className="data-table" aria-label="Checks">
           <thead>
             <tr>
