@@ -16,6 +16,7 @@ import { trackedEnvFiles } from './evidence/git-tracked.ts';
 import { noLiveEvidence, type LiveEvidence } from './evidence/live-evidence.ts';
 import { collectProviders, type EvidenceProvider } from './evidence/providers.ts';
 import { RepoFacts } from './evidence/repo-facts.ts';
+import { redactSecrets } from './evidence/secret-detection.ts';
 import { walkRepository } from './evidence/walk-repository.ts';
 import { ALL_CHECKS } from './rules/index.ts';
 import { levelOf, overallScore, RISK_WEIGHT, scoreCategories, tierReached } from './scoring.ts';
@@ -105,8 +106,8 @@ function report(def: CheckDefinition, outcome: CheckOutcome, tier: Tier): CheckR
     weight: RISK_WEIGHT[def.risk],
     source: def.source,
     status: outcome.status,
-    reason: outcome.reason,
-    evidence: outcome.evidence,
+    reason: redactSecrets(outcome.reason),
+    evidence: outcome.evidence.map((e) => ({ ...e, note: redactSecrets(e.note) })),
     remediation: def.remediation,
     effort: def.effort,
     requiredFrom: def.requiredFrom,
@@ -126,7 +127,11 @@ function configuration(facts: RepoFacts, envTemplates: EnvTemplate[], docker: Do
     dependencies: root ? count(root.data.dependencies) : null,
     devDependencies: root ? count(root.data.devDependencies) : null,
     workspaces,
-    scripts: Object.fromEntries(Object.entries(root?.data.scripts ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    scripts: Object.fromEntries(
+      Object.entries(root?.data.scripts ?? {})
+        .filter((e): e is [string, string] => typeof e[1] === 'string')
+        .map(([name, command]) => [name, redactSecrets(command)]),
+    ),
     lockfile,
     docker: docker ? { file: docker.file, baseImages: docker.from.map((f) => f.image), user: docker.user?.name ?? null, healthcheck: docker.healthcheck !== null } : null,
     deployTargets: findDeployTargets(facts),

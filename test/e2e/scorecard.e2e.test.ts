@@ -82,10 +82,20 @@ test('scorecard: assess a fixture project, drill into a failing check, export Ma
   assert.ok(md.includes(`**Overall Deployment Readiness**: ${stored[0]!.overall}%`));
 
   // ── Fix something, re-assess: the trend grows and the change is listed ──
+  await page.getByText(/^Targets per category/).click();
+  const targets = page.getByRole('form', { name: 'Targets per category' });
+  await targets.getByLabel('Documentation (%)').fill('140');
+  await targets.getByRole('button', { name: 'Save targets' }).click();
+  await targets.getByText('a whole number from 0 to 100, or empty for the tier default').waitFor();
+  await targets.getByLabel('Documentation (%)').fill('40');
+  await targets.getByRole('button', { name: 'Save targets' }).click();
+  await page.getByText(/^Targets per category \(production tier, 1 overridden\)/).waitFor();
   fs.writeFileSync(path.join(repo.dir, 'SECURITY.md'), '# Security\n');
   await page.getByRole('button', { name: 'Re-assess' }).click();
   await page.getByRole('list', { name: 'Checks that changed' }).getByText('Security policy (SECURITY.md): FAIL → PASS').waitFor();
   await page.locator('figure.chart[data-points="2"]').waitFor();
+  const docs = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Documentation' }) });
+  assert.equal(await docs.getByRole('cell').nth(1).textContent(), '40%', 'the overridden target is used by the next assessment');
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'scorecard-trend.png'), fullPage: true });
 
   for (const shot of ['scorecard.png', 'scorecard-check.png']) fs.copyFileSync(path.join(OUTPUT_DIR, shot), path.join(DOCS_DIR, shot));

@@ -40,3 +40,16 @@ test('ordinary values are not secrets; long random values of non-secret keys are
   assert.notEqual(secretFinding('GITHUB_TOKEN', 'ghp_' + 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5'), null);
   assert.notEqual(secretFinding('KEY', '-----BEGIN RSA PRIVATE KEY-----'), null);
 });
+
+test('a secret pasted into package.json scripts or a matched line never reaches the report', async (t) => {
+  const f = makeFixture('script-secret', {
+    'package.json': JSON.stringify({ name: 'x', scripts: { deploy: `STRIPE_KEY=${PLANTED.stripe} API_TOKEN=${PLANTED.hex} node deploy.js`, test: `AWS_KEY=${PLANTED.aws} node --test` } }),
+  });
+  t.after(f.cleanup);
+  const a = await assessRepository(f.dir);
+  const text = JSON.stringify(a);
+  for (const value of Object.values(PLANTED)) assert.ok(!text.includes(value), 'no planted value in the report');
+  assert.match(a.configuration.scripts.deploy!, /STRIPE_KEY=\[redacted( Stripe live secret key)?\]/);
+  assert.match(a.configuration.scripts.deploy!, /API_TOKEN=\[redacted\]/);
+  assert.match(a.configuration.scripts.deploy!, /node deploy\.js$/);
+});

@@ -79,3 +79,15 @@ export function secretPatternIn(line: string): string | null {
   }
   return null;
 }
+
+const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g;
+
+/**
+ * Text that goes into a report (a script's command, a matched line) with every secret-looking value
+ * replaced: a key pasted into package.json must not travel on into exports and code scanning.
+ */
+export function redactSecrets(text: string): string {
+  let out = text;
+  for (const p of PATTERNS) out = out.replace(new RegExp(p.re.source, p.re.flags.includes('g') ? p.re.flags : p.re.flags + 'g'), `[redacted ${p.name}]`);
+  return out.replace(ASSIGNMENT, (whole, key: string, raw: string) => (secretFinding(key, raw.replace(/^(['"])(.*)\1$/, '$2')) ? `${key}=[redacted]` : whole));
+}

@@ -11,6 +11,7 @@ import { CheckDetail } from './CheckDetail.tsx';
 import { ChecksList } from './ChecksList.tsx';
 import { downloadText } from './download.ts';
 import { pct, TIER_CHOICES } from './labels.ts';
+import { TargetsEditor } from './TargetsEditor.tsx';
 import { TrendChart } from './TrendChart.tsx';
 
 const NONE = '';
@@ -31,7 +32,13 @@ export function ScorecardView() {
   const progress = useScorecardStore((s) => s.progress);
   const error = useScorecardStore((s) => s.error);
   const selectedCheckId = useScorecardStore((s) => s.selectedCheckId);
-  const { select, assess, reload, setTier, selectCheck, exportAs } = useScorecardStore((s) => s);
+  const select = useScorecardStore((s) => s.select);
+  const assess = useScorecardStore((s) => s.assess);
+  const reload = useScorecardStore((s) => s.reload);
+  const setTier = useScorecardStore((s) => s.setTier);
+  const setTarget = useScorecardStore((s) => s.setTarget);
+  const selectCheck = useScorecardStore((s) => s.selectCheck);
+  const exportAs = useScorecardStore((s) => s.exportAs);
   const staleAfterSeconds = useSettingsStore((s) => s.settings?.staleAfterSeconds);
   const [exportError, setExportError] = useState<ApiError | null>(null);
 
@@ -87,6 +94,10 @@ export function ScorecardView() {
             </button>
           ))}
         </div>
+      )}
+      {settings && project?.repoPath && <TargetsEditor key={settings.projectId} settings={settings} onSave={setTarget} />}
+      {settings && report && settings.tier !== report.tier && (
+        <p className="muted">This assessment was made at the {report.tier} tier; re-assess to score it against the {settings.tier} tier.</p>
       )}
       {progress && (
         <div className="assess-progress" role="status">
