@@ -154,6 +154,12 @@ export function createCore(options: CoreOptions): Core {
         requireProject: (id) => projects.require(id),
         staleAfterSeconds: () => options.settings.get().staleAfterSeconds,
         providers: evidence,
+        declared: (projectId) => {
+          const env = environment.get(projectId);
+          if (!env) return null;
+          const facts = Object.fromEntries(Object.entries(env.declared).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+          return Object.keys(facts).length ? { facts, source: env.source } : null;
+        },
       }),
     },
     logger,

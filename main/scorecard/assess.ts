@@ -9,6 +9,7 @@ import {
   type Tier,
 } from '../../preload/schemas/scorecard.ts';
 import { APP_VERSION } from '../core/version.ts';
+import { readPhotonYml } from '../project-config/read-photon-yml.ts';
 import { readDockerfile, type DockerFacts } from './evidence/docker.ts';
 import { findDeployTargets } from './evidence/deploy-targets.ts';
 import { readEnvTemplates, type EnvTemplate } from './evidence/env-templates.ts';
@@ -29,6 +30,8 @@ export interface AssessOptions {
   live?: LiveEvidence;
   providers?: readonly EvidenceProvider[];
   projectId?: string | null;
+  /** Declared environment facts; when absent they are read from <repo>/photon.yml if there is one. */
+  declared?: { facts: Record<string, string>; source: string | null } | null;
   checks?: readonly CheckDefinition[];
   onProgress?: (p: Omit<ScorecardProgress, 'projectId'>) => void;
   now?: () => number;
@@ -57,6 +60,7 @@ export async function assessRepository(repoDir: string, options: AssessOptions =
   const live = options.live ?? noLiveEvidence(now());
   const providers = await collectProviders(options.providers ?? [], { repoDir: root, projectId: options.projectId ?? null, now: now() });
   const ctx = { facts, envTemplates, docker, live, providers };
+  const declared = options.declared !== undefined ? options.declared : declaredInRepo(facts);
 
   const definitions = options.checks ?? ALL_CHECKS;
   const checks: CheckReport[] = [];
@@ -78,9 +82,22 @@ export async function assessRepository(repoDir: string, options: AssessOptions =
     overall: { score, level: levelOf(score), tierReached: tierReached(checks), counts: countStatuses(checks) },
     categories,
     checks,
+    declared,
     configuration: configuration(facts, envTemplates, docker),
     walk: { files: walk.files.length, bytesRead: walk.bytesRead(), durationMs: Math.round(performance.now() - started), problems: walk.problems },
   };
+}
+
+/** The environment section of the repository's photon.yml, if it has one that parses. */
+function declaredInRepo(facts: RepoFacts): Assessment['declared'] {
+  if (!facts.walk.has('photon.yml')) return null;
+  const text = facts.read('photon.yml');
+  if (text === null) return null;
+  const config = readPhotonYml(text, 'photon.yml');
+  for (const p of config.problems.slice(0, 3)) facts.walk.problems.push({ path: 'photon.yml', problem: `line ${p.line}: ${p.message}` });
+  if (!config.environment) return null;
+  const entries = Object.entries(config.environment).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '');
+  return entries.length ? { source: 'photon.yml', facts: Object.fromEntries(entries) } : null;
 }
 
 function countStatuses(checks: CheckReport[]) {

@@ -22,6 +22,8 @@ export interface ScorecardDeps {
   requireProject: (id: string) => Project;
   staleAfterSeconds: () => number;
   providers: EvidenceProviderRegistry;
+  /** The project's declared environment (imported from photon.yml or entered), if any. */
+  declared: (projectId: string) => { facts: Record<string, string>; source: string | null } | null;
   now?: () => number;
 }
 
@@ -72,6 +74,7 @@ export function createScorecardHandlers(deps: ScorecardDeps): Pick<Handlers, Sco
           projectId,
           live: liveFromSnapshot(deps.monitoring.snapshot(), { projectId, loops: deps.loops(), now: now(), staleAfterSeconds: deps.staleAfterSeconds() }),
           providers: deps.providers.list(),
+          declared: deps.declared(projectId),
           onProgress: progress,
           now,
         });

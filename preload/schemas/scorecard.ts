@@ -127,6 +127,8 @@ export const AssessmentSchema = z.object({
   }),
   categories: z.array(CategoryReportSchema),
   checks: z.array(CheckReportSchema),
+  /** Facts the operator declared (photon.yml environment: domain, VM address, provider…): shown as declared, never as measured. */
+  declared: z.object({ source: z.string().nullable(), facts: z.record(z.string(), z.string()) }).nullable(),
   configuration: ConfigurationSchema,
   walk: z.object({ files: z.number(), bytesRead: z.number(), durationMs: z.number(), problems: z.array(WalkProblemSchema) }),
 });

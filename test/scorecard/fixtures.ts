@@ -192,6 +192,7 @@ app.listen(process.env.APP_PORT || 3000);
 `,
   'Dockerfile': 'FROM node:latest\nCOPY . .\nRUN npm install\nCMD node index.js\n',
   'README.md': '# poor\n\nJust run it.\n',
+  'photon.yml': 'environment:\n  domain: poor.example.test\n  vmAddress: 203.0.113.10\n  provider: GCP\n  region: us-central1-a\n  monthlyCost: "$0"\n',
 };
 
 /** A repository that is not an npm project at all. */

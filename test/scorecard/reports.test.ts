@@ -92,6 +92,9 @@ test('the Markdown report has the reference assessment\'s sections and the score
   assert.match(md, /`API_KEY` \| 5 \| ⚠️ placeholder: production value missing/);
   assert.match(md, /Production machine reachable \| ❌ FAIL \| m1: ping probe \| 2026-01-15T11:59:30.000Z/);
   assert.match(md, /### Quick wins \(small effort\)/);
+  assert.match(md, /### Declared infrastructure \(from photon\.yml; not measured\)/);
+  assert.match(md, /- \*\*Production VM\*\*: 203\.0\.113\.10/);
+  assert.deepEqual(a.declared, { source: 'photon.yml', facts: { domain: 'poor.example.test', vmAddress: '203.0.113.10', provider: 'GCP', region: 'us-central1-a', monthlyCost: '$0' } });
 });
 
 const SarifSchema = z.object({

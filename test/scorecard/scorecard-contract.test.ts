@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../../main/store/open-database.ts';
 import type { Envelope, EventName, MonitorSummary, Project } from '../../preload/contract.ts';
 import { AssessmentSchema, type AssessmentSummary, type ScorecardProgress, type ScorecardSettings, type StoredAssessment } from '../../preload/schemas/scorecard.ts';
 import { startTestCore } from '../helpers/core-harness.ts';
@@ -181,4 +183,34 @@ test('removing a project removes its assessments; two runs of one project at onc
   const stored = (a as { value: StoredAssessment }).value;
   await call('removeProject', { id: project.id });
   assert.equal((await fails('getAssessment', { id: stored.summary.id })).code, 'NOT_FOUND');
+});
+
+test('declared environment facts imported from photon.yml travel into the report, labelled declared', async (t) => {
+  const { call } = await setup(t);
+  const repo = makeFixture('contract-declared', { 'photon.yml': 'environment:\n  domain: shop.example.test\n  provider: Local test\n' });
+  t.after(repo.cleanup);
+  const project = await call<Project>('addProject', { name: 'Declared', repoPath: repo.dir });
+  await call('importProjectConfig', { projectId: project.id });
+  const a = await call<StoredAssessment>('assessProject', { projectId: project.id });
+  assert.deepEqual(a.report.declared?.facts, { domain: 'shop.example.test', provider: 'Local test' });
+  assert.match(a.report.declared?.source ?? '', /photon\.yml/);
+});
+
+test('a stored report damaged on disk is refused with UNAVAILABLE and kept; the rest of the history still reads', async (t) => {
+  const { core, call, fails } = await setup(t);
+  const repo = makeFixture('contract-damaged', { 'README.md': '# x\n' });
+  t.after(repo.cleanup);
+  const project = await call<Project>('addProject', { name: 'Damaged', repoPath: repo.dir });
+  const first = await call<StoredAssessment>('assessProject', { projectId: project.id });
+  const second = await call<StoredAssessment>('assessProject', { projectId: project.id });
+  const db = new Database(path.join(core.dataDir, DATABASE_FILE));
+  t.after(() => db.close());
+  db.prepare('UPDATE assessments SET report = ? WHERE id = ?').run('{"schemaVersion": 99}', first.summary.id);
+  const err = await fails('getAssessment', { id: first.summary.id });
+  assert.equal(err.code, 'UNAVAILABLE');
+  assert.match(err.message, new RegExp(`stored assessment ${first.summary.id} does not match the report schema; it is kept`));
+  const again = await call<StoredAssessment>('getAssessment', { id: second.summary.id });
+  assert.equal(again.diff.previousId, null, 'nothing readable to compare with');
+  assert.equal((await call<AssessmentSummary[]>('listAssessments', { projectId: project.id })).length, 2);
+  assert.equal(db.prepare('SELECT report FROM assessments WHERE id = ?').pluck().get(first.summary.id), '{"schemaVersion": 99}', 'the row is kept as it was');
 });

@@ -25,6 +25,11 @@ export function renderMarkdown(a: Assessment): string {
   push(`**Checks**: ${k.pass} pass, ${k.fail} fail, ${k.unknown} unknown, ${k.not_applicable} not applicable (of ${k.total})`, '');
 
   push('---', '', '## 🖥️ Production Environment Status', '');
+  if (a.declared) {
+    push(`### Declared infrastructure (from ${a.declared.source ?? 'the project'}; not measured)`, '');
+    for (const [key, value] of Object.entries(a.declared.facts)) push(`- **${DECLARED_LABEL[key] ?? key}**: ${value}`);
+    push('');
+  }
   push('Live evidence from the project\'s monitors. A check without a monitor is unknown, never failed.', '');
   push('| Check | Status | Measured by | At | Detail |', '|---|---|---|---|---|');
   for (const c of live) {
@@ -106,6 +111,15 @@ export function renderMarkdown(a: Assessment): string {
   push(`*Walked ${a.walk.files} files in ${a.walk.durationMs} ms. Every figure above comes from the repository or a monitor's measurement; unknown means no evidence yet.*`, '');
   return out.join('\n');
 }
+
+const DECLARED_LABEL: Record<string, string> = {
+  domain: 'Target Domain',
+  vmAddress: 'Production VM',
+  provider: 'Provider',
+  region: 'Region',
+  instanceType: 'Instance type',
+  monthlyCost: 'Cost per month',
+};
 
 const RISK_HEADING = { critical: 'Critical risk', high: 'High risk', medium: 'Medium risk', low: 'Low risk' } as const;
 const EFFORT_HEADING = { small: 'Quick wins (small effort)', medium: 'Medium effort', large: 'Large effort' } as const;
