@@ -86,3 +86,21 @@ test('photon assess --help documents the options and exit codes', () => {
   assert.match(r.stdout, /--fail-under N/);
   assert.match(r.stdout, /Exit codes: 0 .* 1 below it, 2 wrong usage/);
 });
+
+test('unreadable files are reported on stderr and in the report, and the assessment still completes', (t) => {
+  const repo = makeFixture('cli-unreadable', { 'README.md': '# x\n', 'src/locked.js': "import helmet from 'helmet';\n", 'private/notes.md': 'x' });
+  t.after(repo.cleanup);
+  fs.chmodSync(repo.dir, 0o755);
+  fs.chmodSync(path.join(repo.dir, 'src'), 0o755);
+  fs.chmodSync(path.join(repo.dir, 'src', 'locked.js'), 0o000);
+  fs.chmodSync(path.join(repo.dir, 'private'), 0o000);
+  // root reads everything; run as nobody so that EACCES really happens.
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const r = spawnSync(process.execPath, [BIN, 'assess', repo.dir, '--format', 'json'], { encoding: 'utf8', timeout: 30_000, ...asNobody });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /warning: src\/locked\.js: not readable \(EACCES\)/);
+  assert.match(r.stderr, /warning: private: directory not readable \(EACCES\)/);
+  const report = AssessmentSchema.parse(JSON.parse(r.stdout));
+  assert.deepEqual(report.walk.problems.map((p) => p.path).sort(), ['private', 'src/locked.js']);
+  assert.equal(report.checks.find((c) => c.id === 'doc.readme')!.status, 'pass');
+});
