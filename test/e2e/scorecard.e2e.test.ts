@@ -57,7 +57,7 @@ test('scorecard: assess a fixture project, drill into a failing check, export Ma
   const security = stored[0]!.categories.find((c) => c.name === 'Security')!;
   await table.getByRole('row', { name: new RegExp(`^Security ${security.current}%`) }).waitFor();
   await page.getByRole('button', { name: 'Re-assess' }).waitFor();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'scorecard.png'), fullPage: true });
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'scorecard.png') });
 
   // ── Drill into a failing check ──
   const checks = page.getByRole('table', { name: 'Checks' });
