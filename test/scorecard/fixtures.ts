@@ -252,6 +252,7 @@ export const GOOD_LIVE: LiveEvidence = {
       headers: { 'strict-transport-security': 'max-age=31536000', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'self'" },
       tls: { daysLeft: 61, authorized: true },
     }, 120),
+    monitor(7, 'other', http('http://app.example.com/'), 'UP', { status: 200, finalUrl: 'https://app.example.com/', redirects: [{ url: 'http://app.example.com/', status: 301, location: 'https://app.example.com/' }] }, 40),
   ],
 };
 
@@ -266,6 +267,7 @@ export const POOR_LIVE: LiveEvidence = {
     monitor(4, 'dns', dns('_dmarc.example.com', 'TXT'), 'DOWN', { rcode: 'NXDOMAIN', answers: [], answerCount: 0 }, 8),
     monitor(5, 'dns', dns('s1._domainkey.example.com', 'TXT'), 'DOWN', { rcode: 'NXDOMAIN', answers: [], answerCount: 0 }, 8),
     monitor(6, 'api', http('https://app.example.com/health'), 'DOWN', { status: 503, headers: { 'content-type': 'text/html' }, tls: { daysLeft: 3, authorized: true } }, 2300),
+    monitor(7, 'other', http('http://app.example.com/'), 'UP', { status: 200, finalUrl: 'http://app.example.com/', redirects: [], headers: { 'content-type': 'text/html' } }, 40),
   ],
 };
 

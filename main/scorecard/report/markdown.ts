@@ -125,7 +125,7 @@ const RISK_HEADING = { critical: 'Critical risk', high: 'High risk', medium: 'Me
 const EFFORT_HEADING = { small: 'Quick wins (small effort)', medium: 'Medium effort', large: 'Large effort' } as const;
 
 export function evidenceText(e: Evidence): string {
-  if (e.kind === 'file') return `${e.file}${e.line !== null ? `:${e.line}` : ''} ${e.note}`.trim();
+  if (e.kind === 'file') return `${e.file}${e.line !== null ? `:${e.line}` : ''}${e.note ? ` (${e.note})` : ''}`;
   return `${e.probe} @ ${e.at ?? 'no result yet'}: ${e.note}`;
 }
 

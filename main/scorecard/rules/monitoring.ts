@@ -109,6 +109,29 @@ export const monitoringChecks: CheckDefinition[] = [
       ),
   },
   {
+    id: 'mon.https-redirect-live',
+    category: 'Monitoring',
+    title: 'Plain HTTP redirects to HTTPS (live)',
+    risk: 'medium',
+    source: 'live',
+    requiredFrom: 'production',
+    effort: 'small',
+    remediation: 'Answer every http:// request with a 301/308 redirect to https:// (and send HSTS there); keep an http monitor on the http:// URL.',
+    criterion: ({ live }) =>
+      judgeMonitors(
+        live,
+        'the HTTP to HTTPS redirect',
+        (m) => m.target.kind === 'http' && m.target.url.startsWith('http:') && !/^http:\/\/(?:127\.|localhost|\[::1\])/.test(m.target.url),
+        (m) => {
+          const ev = m.evidence;
+          if (!ev) return null;
+          const final = typeof ev.finalUrl === 'string' ? ev.finalUrl : null;
+          if (final === null) return { ok: false, note: String(ev.error ?? 'no answer') };
+          return final.startsWith('https:') ? { ok: true, note: `redirected to ${final}` } : { ok: false, note: `answered over plain HTTP (${final})` };
+        },
+      ),
+  },
+  {
     id: 'mon.loops-healthy',
     category: 'Monitoring',
     title: 'Monitoring loops healthy',
