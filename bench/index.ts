@@ -13,3 +13,4 @@ for (const interval of ['30', '60']) {
   const label = `storage after rollups: 1,000 monitors × 30 days @ ${interval} s (target ≤ 50 MB)`;
   run(label, ['bench/storage-projection.ts', interval]);
 }
+run('scorecard: photon assess on a generated 10,000-file repository (target ≤ 2 s)', ['bench/scorecard.ts']);

@@ -30,6 +30,16 @@ import {
   VaultStatusSchema,
 } from './schemas/recovery.ts';
 import { agentEventShapes, agentMethodShapes } from './schemas/agents.ts';
+import {
+  AssessmentSummarySchema,
+  CATEGORIES,
+  EXPORT_FORMATS,
+  ExportSchema,
+  ScorecardProgressSchema,
+  ScorecardSettingsSchema,
+  StoredAssessmentSchema,
+  TIERS,
+} from './schemas/scorecard.ts';
 
 export const LIMITS = {
   name: 120,
@@ -178,6 +188,7 @@ export const MONITOR_KINDS: MonitorKind[] = ['ping', 'tcp', 'http', 'tls', 'dns'
 export const MONITOR_ROLES = ['vm', 'api', 'database', 'tls', 'dns', 'other'] as const;
 
 const monitorId = whole('id', 1, Number.MAX_SAFE_INTEGER);
+const assessmentId = whole('id', 1, Number.MAX_SAFE_INTEGER);
 
 export const MonitorDefinitionSchema = z.strictObject({
   projectId: id.nullable().default(null),
@@ -444,6 +455,32 @@ export const methods = {
   getRun: method(z.strictObject({ runId: whole('runId', 1, Number.MAX_SAFE_INTEGER) }), RunDetailSchema),
   // ── Agents ──
   ...agentMethodShapes,
+  // ── Scorecard ──
+  /** Assesses the project's repository (repoPath) with its live monitor evidence; progress arrives as scorecardProgress events. */
+  assessProject: method(z.strictObject({ projectId: id }), StoredAssessmentSchema),
+  /** The latest `limit` assessments of a project, oldest first (the trend). */
+  listAssessments: method(z.strictObject({ projectId: id, limit: whole('limit', 1, 500).default(50) }), z.array(AssessmentSummarySchema)),
+  /** One stored assessment with what changed since the project's previous one. */
+  getAssessment: method(z.strictObject({ id: assessmentId }), StoredAssessmentSchema),
+  exportAssessment: method(
+    z.strictObject({ id: assessmentId, format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }) }),
+    ExportSchema,
+  ),
+  getScorecardSettings: method(z.strictObject({ projectId: id }), ScorecardSettingsSchema),
+  /** Sets the project's tier and/or per-category target overrides (null removes an override). */
+  updateScorecardSettings: method(
+    z.strictObject({
+      projectId: id,
+      tier: z.enum(TIERS, { error: `tier must be one of ${TIERS.join(', ')}` }).optional(),
+      targets: z
+        .partialRecord(
+          z.enum(CATEGORIES, { error: `targets keys must be categories: ${CATEGORIES.join(', ')}` }),
+          whole('target', 0, 100).nullable(),
+        )
+        .optional(),
+    }),
+    ScorecardSettingsSchema,
+  ),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -474,6 +511,10 @@ export const events = {
 
   // ── Agents ──
   ...agentEventShapes,
+  // ── Scorecard ──
+  scorecardProgress: ScorecardProgressSchema,
+  /** A new assessment of a project was stored. */
+  assessmentsChanged: z.object({ projectId: z.string(), latest: AssessmentSummarySchema }),
 } as const;
 
 export type EventName = keyof typeof events;

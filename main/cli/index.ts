@@ -1,6 +1,7 @@
 import { APP_VERSION } from '../core/version.ts';
 import { DataDirInUseError } from '../core/data-dir-lock.ts';
 import { DatabaseTooNewError } from '../store/migrate.ts';
+import { assessCommand, ASSESS_HELP } from './assess-command.ts';
 import { checkCommand, CHECK_HELP } from './check-command.ts';
 import { runRunbookCommand, RUN_HELP } from './run-command.ts';
 import { serveCommand, SERVE_HELP } from './serve-command.ts';
@@ -14,6 +15,7 @@ Commands:
   serve     run the console on 127.0.0.1 without a window (token required)
   check     run one check now (ping, tcp, http, tls, dns, ssh, postgres, sqlite-over-ssh)
   run       run a recovery runbook on a host: preview, confirm, stream, audit
+  assess    score a repository's deployment readiness (Markdown, JSON or SARIF report)
 
 Options:
   -h, --help     show this help (or "photon <command> --help")
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   serve: { run: serveCommand, help: SERVE_HELP },
   check: { run: checkCommand, help: CHECK_HELP },
   run: { run: runRunbookCommand, help: RUN_HELP },
+  assess: { run: assessCommand, help: ASSESS_HELP },
 };
 
 /** Runs the CLI and returns its exit code; never throws. */

@@ -24,6 +24,8 @@ import { createRecoveryHandlers } from '../recovery/handlers.ts';
 import { RecoveryService } from '../recovery/recovery-service.ts';
 import { VaultService } from '../secrets/vault-service.ts';
 import { localSshEnvironment } from '../ssh/ssh-config-import.ts';
+import { EvidenceProviderRegistry } from '../scorecard/evidence/provider-registry.ts';
+import { createScorecardHandlers } from '../scorecard/scorecard-handlers.ts';
 import { EventBus } from './event-bus.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { consoleLogger, type Logger } from './logger.ts';
@@ -66,6 +68,8 @@ export interface Core {
   secrets: SecretStore;
   /** Roster, reports, presence, trust; the push listener and the pull/sweep loops. */
   agents: AgentsRuntime;
+  /** Evidence sources the scorecard asks on every assessment (e.g. backups freshness). */
+  evidence: EvidenceProviderRegistry;
   /** Prometheus text exposition of monitors and loops. */
   metrics(): string;
   close(): Promise<void>;
@@ -110,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.onSchedulingLag && { onLag: options.onSchedulingLag }),
     pinnedHostKey: (host, port) => hosts?.pinFor(host, port) ?? null,
   });
+  const evidence = new EvidenceProviderRegistry();
   const vault = new VaultService(store.db, secrets, events);
   hosts = new HostsService({ db: store.db, events, monitoring, vault, ...(options.knownHostsFile && { knownHostsFile: options.knownHostsFile }) });
   const recovery = new RecoveryService({
@@ -191,6 +196,21 @@ export function createCore(options: CoreOptions): Core {
       },
       ...createRecoveryHandlers({ vault, hosts, recovery, localUser: localSshEnvironment().localUser || 'root' }),
       ...createAgentHandlers(agents, projects),
+      ...createScorecardHandlers({
+        db: store.db,
+        events,
+        monitoring,
+        loops: () => loops.list(),
+        requireProject: (id) => projects.require(id),
+        staleAfterSeconds: () => options.settings.get().staleAfterSeconds,
+        providers: evidence,
+        declared: (projectId) => {
+          const env = environment.get(projectId);
+          if (!env) return null;
+          const facts = Object.fromEntries(Object.entries(env.declared).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+          return Object.keys(facts).length ? { facts, source: env.source } : null;
+        },
+      }),
     },
     logger,
   );
@@ -207,6 +227,7 @@ export function createCore(options: CoreOptions): Core {
     recovery,
     secrets,
     agents,
+    evidence,
     metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
     close: () =>
       (closing ??= (async () => {

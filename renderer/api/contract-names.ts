@@ -55,6 +55,12 @@ const METHODS = {
   listAgentPullSources: true,
   saveAgentPullSource: true,
   removeAgentPullSource: true,
+  assessProject: true,
+  listAssessments: true,
+  getAssessment: true,
+  exportAssessment: true,
+  getScorecardSettings: true,
+  updateScorecardSettings: true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
@@ -71,6 +77,8 @@ const EVENTS = {
   // ── Agents ──
   agentsUpdated: true,
   agentPullSourcesChanged: true,
+  scorecardProgress: true,
+  assessmentsChanged: true,
 } as const satisfies Record<EventName, true>;
 
 const ERROR_CODES = {

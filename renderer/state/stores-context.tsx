@@ -7,6 +7,7 @@ import type { LoopsState } from './loops-store.ts';
 import type { MonitorsState } from './monitors-store.ts';
 import type { OverviewState } from './overview-store.ts';
 import type { ProjectsState } from './projects-store.ts';
+import type { ScorecardState } from './scorecard-store.ts';
 import type { SettingsState } from './settings-store.ts';
 import type { Stores } from './stores.ts';
 
@@ -31,3 +32,4 @@ export const useIncidentsStore = <T,>(select: (s: IncidentsState) => T): T => us
 export const useLoopsStore = <T,>(select: (s: LoopsState) => T): T => useStore(useStores().loops, select);
 export const useOverviewStore = <T,>(select: (s: OverviewState) => T): T => useStore(useStores().overview, select);
 export const useAgentsStore = <T,>(select: (s: AgentsState) => T): T => useStore(useStores().agents, select);
+export const useScorecardStore = <T,>(select: (s: ScorecardState) => T): T => useStore(useStores().scorecard, select);

@@ -7,6 +7,7 @@ import { createLoopsStore, type LoopsState } from './loops-store.ts';
 import { createMonitorsStore, type MonitorsState } from './monitors-store.ts';
 import { createOverviewStore, type OverviewState } from './overview-store.ts';
 import { createProjectsStore, type ProjectsState } from './projects-store.ts';
+import { createScorecardStore, type ScorecardState } from './scorecard-store.ts';
 import { createSettingsStore, type SettingsState } from './settings-store.ts';
 
 export interface Stores {
@@ -18,6 +19,7 @@ export interface Stores {
   loops: StoreApi<LoopsState>;
   overview: StoreApi<OverviewState>;
   agents: StoreApi<AgentsState>;
+  scorecard: StoreApi<ScorecardState>;
   dispose(): void;
 }
 
@@ -34,7 +36,8 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
   const loops = createLoopsStore(client);
   const overview = createOverviewStore(client);
   const agents = createAgentsStore(client);
-  const all = [app, projects, settings, monitors, incidents, loops, overview, agents];
+  const scorecard = createScorecardStore(client);
+  const all = [app, projects, settings, monitors, incidents, loops, overview, agents, scorecard];
   return {
     app: app.store,
     projects: projects.store,
@@ -44,6 +47,7 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
     loops: loops.store,
     overview: overview.store,
     agents: agents.store,
+    scorecard: scorecard.store,
     dispose() {
       all.forEach((s) => s.dispose());
     },

@@ -1,7 +1,7 @@
 export const VIEWS = [
   { id: 'overview', label: 'Overview', available: true },
   { id: 'projects', label: 'Projects', available: true },
-  { id: 'scorecard', label: 'Scorecard', available: false },
+  { id: 'scorecard', label: 'Scorecard', available: true },
   { id: 'monitors', label: 'Monitors', available: true },
   { id: 'agents', label: 'Agents', available: true },
   { id: 'recovery', label: 'Recovery', available: false },

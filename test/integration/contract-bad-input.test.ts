@@ -212,6 +212,38 @@ const CASES: Record<MethodName, BadCase[]> = {
     { what: 'an interval too short', input: { projectId: 'p', name: 'n', source: { kind: 'http', url: 'http://127.0.0.1/', intervalSeconds: 1 } }, field: 'source.intervalSeconds', message: /intervalSeconds must be at least 5/ },
   ],
   removeAgentPullSource: [...notAnObject, { what: 'missing id', input: {}, field: 'id', message: /id is required/ }],
+  // ── Scorecard ──
+  assessProject: [
+    ...notAnObject,
+    { what: 'missing projectId', input: {}, field: 'projectId', message: /id is required/ },
+    { what: 'projectId of the wrong type', input: { projectId: 7 }, field: 'projectId', message: /id must be a string/ },
+    { what: 'an extra field', input: { projectId: 'p', repoPath: '/etc' }, field: 'repoPath', message: /unknown field "repoPath"/ },
+  ],
+  listAssessments: [
+    ...notAnObject,
+    { what: 'missing projectId', input: {}, field: 'projectId', message: /id is required/ },
+    { what: 'a limit too large', input: { projectId: 'p', limit: 501 }, field: 'limit', message: /limit must be at most 500/ },
+    { what: 'a fractional limit', input: { projectId: 'p', limit: 2.5 }, field: 'limit', message: /limit must be a whole number/ },
+  ],
+  getAssessment: [
+    ...notAnObject,
+    { what: 'missing id', input: {}, field: 'id', message: /id is required/ },
+    { what: 'a string id', input: { id: '3' }, field: 'id', message: /id must be a number/ },
+    { what: 'a zero id', input: { id: 0 }, field: 'id', message: /id must be at least 1/ },
+  ],
+  exportAssessment: [
+    ...notAnObject,
+    { what: 'missing format', input: { id: 1 }, field: 'format', message: /format must be one of md, json, sarif/ },
+    { what: 'an unknown format', input: { id: 1, format: 'pdf' }, field: 'format', message: /format must be one of md, json, sarif/ },
+  ],
+  getScorecardSettings: [...notAnObject, { what: 'missing projectId', input: {}, field: 'projectId', message: /id is required/ }],
+  updateScorecardSettings: [
+    ...notAnObject,
+    { what: 'an unknown tier', input: { projectId: 'p', tier: 'gold' }, field: 'tier', message: /tier must be one of prototype, production, commercial/ },
+    { what: 'a target above 100', input: { projectId: 'p', targets: { Security: 120 } }, field: 'targets.Security', message: /target must be at most 100/ },
+    { what: 'a target of the wrong type', input: { projectId: 'p', targets: { Security: '90' } }, field: 'targets.Security', message: /target must be a number/ },
+    { what: 'an unknown category', input: { projectId: 'p', targets: { Happiness: 50 } }, field: 'targets.Happiness', message: /unknown field "Happiness"/ },
+  ],
 };
 
 type Call = (method: string, input: unknown) => Promise<{ status?: number; envelope: Envelope<unknown> }>;

@@ -191,4 +191,29 @@ export const migrations: readonly Migration[] = [
     },
   },
   { version: 4, name: 'agents', up: agentsMigration },
+  {
+    version: 5,
+    name: 'readiness assessments',
+    up: (db) => {
+      db.exec(`
+        -- One row per assessment; the full JSON report is kept so old runs stay viewable and exportable.
+        CREATE TABLE assessments (
+          id           INTEGER PRIMARY KEY AUTOINCREMENT,
+          project_id   TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+          assessed_at  INTEGER NOT NULL,
+          tier         TEXT NOT NULL,
+          overall      REAL,
+          summary      TEXT NOT NULL,
+          report       TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX assessments_project ON assessments (project_id, id);
+
+        CREATE TABLE project_scorecard (
+          project_id  TEXT PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+          tier        TEXT NOT NULL CHECK (tier IN ('prototype', 'production', 'commercial')),
+          targets     TEXT NOT NULL DEFAULT '{}'
+        ) STRICT;
+      `);
+    },
+  },
 ];
