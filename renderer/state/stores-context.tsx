@@ -1,11 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState } from './app-store.ts';
+import type { HostsState } from './hosts-store.ts';
 import type { IncidentsState } from './incidents-store.ts';
 import type { LoopsState } from './loops-store.ts';
 import type { MonitorsState } from './monitors-store.ts';
 import type { OverviewState } from './overview-store.ts';
 import type { ProjectsState } from './projects-store.ts';
+import type { RunsState } from './runs-store.ts';
+import type { SecretsState } from './secrets-store.ts';
 import type { SettingsState } from './settings-store.ts';
 import type { Stores } from './stores.ts';
 
@@ -29,3 +32,6 @@ export const useMonitorsStore = <T,>(select: (s: MonitorsState) => T): T => useS
 export const useIncidentsStore = <T,>(select: (s: IncidentsState) => T): T => useStore(useStores().incidents, select);
 export const useLoopsStore = <T,>(select: (s: LoopsState) => T): T => useStore(useStores().loops, select);
 export const useOverviewStore = <T,>(select: (s: OverviewState) => T): T => useStore(useStores().overview, select);
+export const useHostsStore = <T,>(select: (s: HostsState) => T): T => useStore(useStores().hosts, select);
+export const useSecretsStore = <T,>(select: (s: SecretsState) => T): T => useStore(useStores().secrets, select);
+export const useRunsStore = <T,>(select: (s: RunsState) => T): T => useStore(useStores().runs, select);

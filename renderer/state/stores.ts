@@ -1,11 +1,14 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { PhotonClient } from '../api/client.ts';
 import { createAppStore, type AppState } from './app-store.ts';
+import { createHostsStore, type HostsState } from './hosts-store.ts';
 import { createIncidentsStore, type IncidentsState } from './incidents-store.ts';
 import { createLoopsStore, type LoopsState } from './loops-store.ts';
 import { createMonitorsStore, type MonitorsState } from './monitors-store.ts';
 import { createOverviewStore, type OverviewState } from './overview-store.ts';
 import { createProjectsStore, type ProjectsState } from './projects-store.ts';
+import { createRunsStore, type RunsState } from './runs-store.ts';
+import { createSecretsStore, type SecretsState } from './secrets-store.ts';
 import { createSettingsStore, type SettingsState } from './settings-store.ts';
 
 export interface Stores {
@@ -16,6 +19,9 @@ export interface Stores {
   incidents: StoreApi<IncidentsState>;
   loops: StoreApi<LoopsState>;
   overview: StoreApi<OverviewState>;
+  hosts: StoreApi<HostsState>;
+  secrets: StoreApi<SecretsState>;
+  runs: StoreApi<RunsState>;
   dispose(): void;
 }
 
@@ -31,7 +37,10 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
   const incidents = createIncidentsStore(client);
   const loops = createLoopsStore(client);
   const overview = createOverviewStore(client);
-  const all = [app, projects, settings, monitors, incidents, loops, overview];
+  const hosts = createHostsStore(client);
+  const secrets = createSecretsStore(client);
+  const runs = createRunsStore(client);
+  const all = [app, projects, settings, monitors, incidents, loops, overview, hosts, secrets, runs];
   return {
     app: app.store,
     projects: projects.store,
@@ -40,6 +49,9 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
     incidents: incidents.store,
     loops: loops.store,
     overview: overview.store,
+    hosts: hosts.store,
+    secrets: secrets.store,
+    runs: runs.store,
     dispose() {
       all.forEach((s) => s.dispose());
     },
