@@ -8,12 +8,14 @@ interface Props {
   hint?: string;
   multiline?: boolean;
   required?: boolean;
-  type?: 'text' | 'number';
+  type?: 'text' | 'number' | 'password';
+  placeholder?: string;
+  disabled?: boolean;
   autoComplete?: string;
 }
 
 /** A labelled input whose error sits right under it and is tied to it for assistive technology. */
-export function TextField({ label, value, onChange, error, hint, multiline, required, type = 'text', autoComplete = 'off' }: Props) {
+export function TextField({ label, value, onChange, error, hint, multiline, required, type = 'text', autoComplete = 'off', placeholder, disabled }: Props) {
   const ids = useFieldIds(error, hint);
   const { id, describedBy } = ids;
   const common = {
@@ -23,6 +25,8 @@ export function TextField({ label, value, onChange, error, hint, multiline, requ
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
     autoComplete,
+    placeholder,
+    disabled,
   } as const;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>

@@ -2,12 +2,15 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AgentsState } from './agents-store.ts';
 import type { AppState } from './app-store.ts';
+import type { HostsState } from './hosts-store.ts';
 import type { IncidentsState } from './incidents-store.ts';
 import type { LoopsState } from './loops-store.ts';
 import type { MonitorsState } from './monitors-store.ts';
 import type { OverviewState } from './overview-store.ts';
 import type { ProjectsState } from './projects-store.ts';
 import type { ScorecardState } from './scorecard-store.ts';
+import type { RunsState } from './runs-store.ts';
+import type { SecretsState } from './secrets-store.ts';
 import type { SettingsState } from './settings-store.ts';
 import type { Stores } from './stores.ts';
 
@@ -33,3 +36,6 @@ export const useLoopsStore = <T,>(select: (s: LoopsState) => T): T => useStore(u
 export const useOverviewStore = <T,>(select: (s: OverviewState) => T): T => useStore(useStores().overview, select);
 export const useAgentsStore = <T,>(select: (s: AgentsState) => T): T => useStore(useStores().agents, select);
 export const useScorecardStore = <T,>(select: (s: ScorecardState) => T): T => useStore(useStores().scorecard, select);
+export const useHostsStore = <T,>(select: (s: HostsState) => T): T => useStore(useStores().hosts, select);
+export const useSecretsStore = <T,>(select: (s: SecretsState) => T): T => useStore(useStores().secrets, select);
+export const useRunsStore = <T,>(select: (s: RunsState) => T): T => useStore(useStores().runs, select);

@@ -2,12 +2,15 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { PhotonClient } from '../api/client.ts';
 import { createAgentsStore, type AgentsState } from './agents-store.ts';
 import { createAppStore, type AppState } from './app-store.ts';
+import { createHostsStore, type HostsState } from './hosts-store.ts';
 import { createIncidentsStore, type IncidentsState } from './incidents-store.ts';
 import { createLoopsStore, type LoopsState } from './loops-store.ts';
 import { createMonitorsStore, type MonitorsState } from './monitors-store.ts';
 import { createOverviewStore, type OverviewState } from './overview-store.ts';
 import { createProjectsStore, type ProjectsState } from './projects-store.ts';
 import { createScorecardStore, type ScorecardState } from './scorecard-store.ts';
+import { createRunsStore, type RunsState } from './runs-store.ts';
+import { createSecretsStore, type SecretsState } from './secrets-store.ts';
 import { createSettingsStore, type SettingsState } from './settings-store.ts';
 
 export interface Stores {
@@ -20,6 +23,9 @@ export interface Stores {
   overview: StoreApi<OverviewState>;
   agents: StoreApi<AgentsState>;
   scorecard: StoreApi<ScorecardState>;
+  hosts: StoreApi<HostsState>;
+  secrets: StoreApi<SecretsState>;
+  runs: StoreApi<RunsState>;
   dispose(): void;
 }
 
@@ -37,7 +43,10 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
   const overview = createOverviewStore(client);
   const agents = createAgentsStore(client);
   const scorecard = createScorecardStore(client);
-  const all = [app, projects, settings, monitors, incidents, loops, overview, agents, scorecard];
+  const hosts = createHostsStore(client);
+  const secrets = createSecretsStore(client);
+  const runs = createRunsStore(client);
+  const all = [app, projects, settings, monitors, incidents, loops, overview, agents, scorecard, hosts, secrets, runs];
   return {
     app: app.store,
     projects: projects.store,
@@ -48,6 +57,9 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
     overview: overview.store,
     agents: agents.store,
     scorecard: scorecard.store,
+    hosts: hosts.store,
+    secrets: secrets.store,
+    runs: runs.store,
     dispose() {
       all.forEach((s) => s.dispose());
     },

@@ -4,7 +4,7 @@ export const VIEWS = [
   { id: 'scorecard', label: 'Scorecard', available: true },
   { id: 'monitors', label: 'Monitors', available: true },
   { id: 'agents', label: 'Agents', available: true },
-  { id: 'recovery', label: 'Recovery', available: false },
+  { id: 'recovery', label: 'Recovery', available: true },
   { id: 'backups', label: 'Backups', available: false },
   { id: 'settings', label: 'Settings', available: true },
 ] as const;
