@@ -7,7 +7,7 @@
  * misspells a field learns it at once instead of seeing its change ignored.
  */
 import { z } from 'zod';
-import { hostName as hostNameField, portNumber, requiredText, SSH_FINGERPRINT, text, typeError, unitName, whole } from './schemas/fields.ts';
+import { hostName as hostNameField, portNumber, requiredText, SSH_FINGERPRINT, sshFingerprint, sshLoginFields, text, typeError, unitName, whole } from './schemas/fields.ts';
 
 export { SSH_FINGERPRINT };
 import {
@@ -98,20 +98,12 @@ const hostName = hostNameField();
 const filePath = (field: string) => requiredText(field, LIMITS.path);
 
 const sshConnection = {
-  host: hostName,
-  port: portNumber(22),
-  user: requiredText('user', 64),
+  ...sshLoginFields(),
   /**
    * Pinned host key; a connection offering any other key is refused. When absent, the pin of the
    * host profile with this address and port (Settings → Hosts) is used: one trust store for all.
    */
-  hostKey: z
-    .string({ error: typeError('hostKey', 'a string') })
-    .regex(SSH_FINGERPRINT, { error: 'hostKey must be an OpenSSH SHA256 fingerprint like SHA256:<43 base64 characters>' })
-    .optional(),
-  privateKeyPath: filePath('privateKeyPath').optional(),
-  /** Use the ssh-agent at $SSH_AUTH_SOCK. */
-  useAgent: z.boolean({ error: typeError('useAgent', 'true or false') }).default(false),
+  hostKey: sshFingerprint().optional(),
 };
 
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;

@@ -1,21 +1,7 @@
-/**
- * Agents: roster, presence, measured trust, push/pull ingest. Imported by contract.ts; kept apart so
- * the agents domain merges as one file. It cannot import contract.ts (that would be a cycle), so the
- * few field helpers it needs are declared here again.
- */
+/** Agents: roster, presence, measured trust, push/pull ingest. Imported by contract.ts. */
 import { z } from 'zod';
+import { requiredText, sshFingerprint, sshLoginFields, text, typeError, whole } from './fields.ts';
 
-const typeError = (field: string, type: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `${field} is required` : `${field} must be ${type}`;
-const text = (field: string, max: number) =>
-  z.string({ error: typeError(field, 'a string') }).max(max, { error: `${field} is longer than ${max} characters` });
-const requiredText = (field: string, max: number) => text(field, max).trim().min(1, { error: `${field} must not be empty` });
-const whole = (field: string, min: number, max: number) =>
-  z
-    .number({ error: typeError(field, 'a number') })
-    .int({ error: `${field} must be a whole number` })
-    .min(min, { error: `${field} must be at least ${min}` })
-    .max(max, { error: `${field} must be at most ${max}` });
 const projectId = z
   .string({ error: typeError('projectId', 'a string') })
   .min(1, { error: 'projectId must not be empty' })
@@ -162,8 +148,6 @@ export const AgentTokenSchema = z.object({
 
 // ── Pull sources ────────────────────────────────────────────────────────────────────────────────
 
-const SSH_FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
-const hostName = requiredText('host', 253).regex(/^[^\s/@]+$/, { error: 'host must be a host name or IP address without spaces, "/" or "@"' });
 
 export const PullDefinitionSchema = z.discriminatedUnion(
   'kind',
@@ -175,14 +159,8 @@ export const PullDefinitionSchema = z.discriminatedUnion(
     }),
     z.strictObject({
       kind: z.literal('sqlite-ssh'),
-      host: hostName,
-      port: whole('port', 1, 65535).default(22),
-      user: requiredText('user', 64),
-      hostKey: z
-        .string({ error: typeError('hostKey', 'a string') })
-        .regex(SSH_FINGERPRINT, { error: 'hostKey must be an OpenSSH SHA256 fingerprint like SHA256:<43 base64 characters>' }),
-      privateKeyPath: requiredText('privateKeyPath', 4096).optional(),
-      useAgent: z.boolean({ error: typeError('useAgent', 'true or false') }).default(false),
+      ...sshLoginFields(),
+      hostKey: sshFingerprint(),
       file: requiredText('file', 4096),
       /** Read-only SELECT whose rows are events: columns agent, type, at, and per type taskId, title, outcome, durationMs, quality, text, key. */
       query: requiredText('query', 4000),

@@ -44,3 +44,18 @@ export const SSH_FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
 /** systemd unit names as `systemctl` accepts them; also what keeps them safe on a command line. */
 export const unitName = (field: string) =>
   requiredText(field, 200).regex(/^[\w@.:-]+$/, { error: `${field}: unit names may hold letters, digits and @ . : _ -` });
+
+export const sshFingerprint = (field = 'hostKey') =>
+  z
+    .string({ error: typeError(field, 'a string') })
+    .regex(SSH_FINGERPRINT, { error: `${field} must be an OpenSSH SHA256 fingerprint like SHA256:<43 base64 characters>` });
+
+/** Where and as whom to log in over SSH, for every target that connects to a host by itself. */
+export const sshLoginFields = () => ({
+  host: hostName(),
+  port: portNumber(22),
+  user: requiredText('user', 64),
+  privateKeyPath: requiredText('privateKeyPath', 4096).optional(),
+  /** Use the ssh-agent at $SSH_AUTH_SOCK. */
+  useAgent: flag('useAgent').default(false),
+});
