@@ -7,6 +7,18 @@
  * misspells a field learns it at once instead of seeing its change ignored.
  */
 import { z } from 'zod';
+import {
+  AlertPolicySchema,
+  AlertSchema,
+  ChannelSchema,
+  DesktopNotificationSchema,
+  MaintenanceOccurrenceSchema,
+  MaintenanceWindowSchema,
+  recordId,
+  SaveChannelInput,
+  SaveMaintenanceInput,
+  TestSendResultSchema,
+} from './schemas/alerts.ts';
 
 export const LIMITS = {
   name: 120,
@@ -395,6 +407,26 @@ export const methods = {
 
   getSettings: method(noInput, SettingsSchema),
   updateSettings: method(SettingsSchema.partial(), SettingsSchema),
+
+  // ── Alerts and maintenance ─────────────────────────────────────────────────────────────────────
+  listAlertChannels: method(noInput, z.array(ChannelSchema)),
+  /** Creates or edits a channel; a webhook URL goes to the OS keychain, never to SQLite. */
+  saveAlertChannel: method(SaveChannelInput, ChannelSchema),
+  removeAlertChannel: method(z.strictObject({ id: recordId() }), z.strictObject({ removed: z.literal(true) })),
+  /** Sends a test alert through one channel now (one attempt) and returns the logged delivery. */
+  testAlertChannel: method(z.strictObject({ id: recordId() }), TestSendResultSchema),
+  /** Recent alerts, newest first, each with its deliveries and every attempt. */
+  listAlerts: method(z.strictObject({ limit: whole('limit', 1, 500).default(50) }), z.array(AlertSchema)),
+  getAlertPolicy: method(noInput, AlertPolicySchema),
+  updateAlertPolicy: method(AlertPolicySchema, AlertPolicySchema),
+  listMaintenanceWindows: method(noInput, z.array(MaintenanceWindowSchema)),
+  saveMaintenanceWindow: method(SaveMaintenanceInput, MaintenanceWindowSchema),
+  removeMaintenanceWindow: method(z.strictObject({ id: recordId() }), z.strictObject({ removed: z.literal(true) })),
+  /** Maintenance occurrences covering a monitor within a chart range (ending now). */
+  getMonitorMaintenance: method(
+    z.strictObject({ id: monitorId, range: z.enum(SERIES_RANGES, { error: `range must be one of ${SERIES_RANGES.join(', ')}` }) }),
+    z.array(MaintenanceOccurrenceSchema),
+  ),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -417,6 +449,13 @@ export const events = {
   incidentsChanged: z.object({ incidents: z.array(IncidentSchema) }),
   loopsChanged: z.object({ loops: z.array(LoopHealthSchema) }),
   settingsChanged: SettingsSchema,
+
+  // ── Alerts and maintenance ─────────────────────────────────────────────────────────────────────
+  alertsChanged: z.object({ alerts: z.array(AlertSchema) }),
+  alertChannelsChanged: z.object({ channels: z.array(ChannelSchema) }),
+  /** Shown by the Electron glue as a system notification, and by a browser on `photon serve`. */
+  desktopNotification: DesktopNotificationSchema,
+  maintenanceChanged: z.object({ windows: z.array(MaintenanceWindowSchema) }),
 } as const;
 
 export type EventName = keyof typeof events;

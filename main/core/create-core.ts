@@ -22,6 +22,9 @@ import { acquireDataDirLock } from './data-dir-lock.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { throttle } from './throttle.ts';
 import { APP_VERSION } from './version.ts';
+import { AlertsService, alertMonitorsOf } from '../alerts/alerts-service.ts';
+import { MaintenanceService } from '../maintenance/maintenance-service.ts';
+import { SERIES_RANGE_MS } from '../maintenance/series-range.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,6 +39,8 @@ export interface CoreOptions {
   onSchedulingLag?: (lagMs: number) => void;
   /** The credentials vault; the OS keychain through keytar unless a test substitutes one. */
   secrets?: SecretStore;
+  /** Alert timing; tests shorten it. */
+  alerts?: { tickMs?: number; retryBaseMs?: number; now?: () => number };
 }
 
 export interface Core {
@@ -47,6 +52,8 @@ export interface Core {
   loops: LoopRegistry;
   /** Main-process only: the contract exposes only what SecretAdmin allows, never reveal(). */
   secrets: SecretStore;
+  alerts: AlertsService;
+  maintenance: MaintenanceService;
   /** Prometheus text exposition of monitors and loops. */
   metrics(): string;
   close(): Promise<void>;
@@ -88,7 +95,21 @@ export function createCore(options: CoreOptions): Core {
     ...(options.networkGuard && { guard: options.networkGuard }),
     ...(options.onSchedulingLag && { onLag: options.onSchedulingLag }),
   });
+  const alertMonitors = alertMonitorsOf(monitoring);
+  const maintenance = new MaintenanceService(store.db, alertMonitors, events);
+  const alerts = new AlertsService({
+    db: store.db,
+    events,
+    loops,
+    secrets,
+    maintenance,
+    monitors: alertMonitors,
+    ...(options.alerts?.tickMs !== undefined && { tickMs: options.alerts.tickMs }),
+    ...(options.alerts?.retryBaseMs !== undefined && { retryBaseMs: options.alerts.retryBaseMs }),
+    ...(options.alerts?.now && { now: options.alerts.now }),
+  });
   const notices = [...store.notices, ...options.settings.notices, ...monitoring.start()];
+  alerts.start();
   notices.forEach((n) => logger.warn(n));
 
   const dispatch = createDispatcher(
@@ -141,6 +162,15 @@ export function createCore(options: CoreOptions): Core {
         events.emit('settingsChanged', next);
         return next;
       },
+      ...alerts.handlers(),
+      listMaintenanceWindows: () => maintenance.list(),
+      saveMaintenanceWindow: (input) => maintenance.save(input),
+      removeMaintenanceWindow: (input) => maintenance.remove(input.id),
+      getMonitorMaintenance: (input) => {
+        monitoring.get(input.id);
+        const now = Date.now();
+        return maintenance.occurrencesFor(input.id, now - SERIES_RANGE_MS[input.range], now);
+      },
     },
     logger,
   );
@@ -154,10 +184,13 @@ export function createCore(options: CoreOptions): Core {
     monitoring,
     loops,
     secrets,
+    alerts,
+    maintenance,
     metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
     close: () =>
       (closing ??= (async () => {
         announceLoops.cancel();
+        await alerts.stop();
         await monitoring.stop();
         store.db.close();
         releaseLock();

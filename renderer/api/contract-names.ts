@@ -22,6 +22,17 @@ const METHODS = {
   importProjectConfig: true,
   getSettings: true,
   updateSettings: true,
+  listAlertChannels: true,
+  saveAlertChannel: true,
+  removeAlertChannel: true,
+  testAlertChannel: true,
+  listAlerts: true,
+  getAlertPolicy: true,
+  updateAlertPolicy: true,
+  listMaintenanceWindows: true,
+  saveMaintenanceWindow: true,
+  removeMaintenanceWindow: true,
+  getMonitorMaintenance: true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
@@ -31,6 +42,10 @@ const EVENTS = {
   incidentsChanged: true,
   loopsChanged: true,
   settingsChanged: true,
+  alertsChanged: true,
+  alertChannelsChanged: true,
+  desktopNotification: true,
+  maintenanceChanged: true,
 } as const satisfies Record<EventName, true>;
 
 const ERROR_CODES = {

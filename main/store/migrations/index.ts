@@ -1,3 +1,4 @@
+import { createAlertsAndBackupsSchema } from '../../alerts/schema.ts';
 import type { Migration } from '../migrate.ts';
 
 /**
@@ -114,4 +115,6 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  // Renumbering at merge is this one line: the body lives in main/alerts/schema.ts.
+  { version: 3, name: 'alerts-maintenance-backups', up: createAlertsAndBackupsSchema },
 ];
