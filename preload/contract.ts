@@ -19,6 +19,17 @@ import {
   SaveMaintenanceInput,
   TestSendResultSchema,
 } from './schemas/alerts.ts';
+import {
+  BackupActivitySchema,
+  BackupConfigSchema,
+  BackupEvidenceSchema,
+  BackupStatusSchema,
+  DbBackupSchema,
+  RemoteRunSchema,
+  RemoteTargetInputSchema,
+  RemoteTargetSchema,
+  RestoreInputSchema,
+} from './schemas/backups.ts';
 
 export const LIMITS = {
   name: 120,
@@ -427,6 +438,20 @@ export const methods = {
     z.strictObject({ id: monitorId, range: z.enum(SERIES_RANGES, { error: `range must be one of ${SERIES_RANGES.join(', ')}` }) }),
     z.array(MaintenanceOccurrenceSchema),
   ),
+
+  // ── Backups ────────────────────────────────────────────────────────────────────────────────────
+  getBackupStatus: method(noInput, BackupStatusSchema),
+  updateBackupConfig: method(BackupConfigSchema, BackupConfigSchema),
+  /** Takes a verified online backup of the console's database now. */
+  runBackupNow: method(noInput, DbBackupSchema),
+  /** Validates a backup and stages it; the swap happens at the next start, when nothing holds the database. */
+  restoreBackup: method(RestoreInputSchema, z.object({ staged: z.literal(true), message: z.string() })),
+  cancelPendingRestore: method(noInput, z.object({ cancelled: z.boolean() })),
+  saveRemoteBackupTarget: method(RemoteTargetInputSchema, RemoteTargetSchema),
+  removeRemoteBackupTarget: method(z.strictObject({ id: recordId() }), z.strictObject({ removed: z.literal(true) })),
+  runRemoteBackupNow: method(z.strictObject({ id: recordId() }), RemoteRunSchema),
+  /** "Last good backup age" of the database and of every remote target, measured now. */
+  getBackupEvidence: method(noInput, z.array(BackupEvidenceSchema)),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -456,6 +481,11 @@ export const events = {
   /** Shown by the Electron glue as a system notification, and by a browser on `photon serve`. */
   desktopNotification: DesktopNotificationSchema,
   maintenanceChanged: z.object({ windows: z.array(MaintenanceWindowSchema) }),
+
+  // ── Backups ────────────────────────────────────────────────────────────────────────────────────
+  backupsChanged: BackupStatusSchema,
+  /** Transfers in progress (pages of the database, bytes of a remote pull), a few times a second. */
+  backupProgress: z.object({ running: z.array(BackupActivitySchema) }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -25,6 +25,8 @@ import { APP_VERSION } from './version.ts';
 import { AlertsService, alertMonitorsOf } from '../alerts/alerts-service.ts';
 import { MaintenanceService } from '../maintenance/maintenance-service.ts';
 import { SERIES_RANGE_MS } from '../maintenance/series-range.ts';
+import { BackupService } from '../backups/backup-service.ts';
+import { applyPendingRestore } from '../backups/pending-restore.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -41,6 +43,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** Alert timing; tests shorten it. */
   alerts?: { tickMs?: number; retryBaseMs?: number; now?: () => number };
+  /** How often the backup scheduler looks for due backups; tests shorten or lengthen it. */
+  backupCheckEveryMs?: number;
 }
 
 export interface Core {
@@ -54,6 +58,7 @@ export interface Core {
   secrets: SecretStore;
   alerts: AlertsService;
   maintenance: MaintenanceService;
+  backups: BackupService;
   /** Prometheus text exposition of monitors and loops. */
   metrics(): string;
   close(): Promise<void>;
@@ -72,7 +77,10 @@ export function createCore(options: CoreOptions): Core {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const releaseLock = acquireDataDirLock(dataDir);
   let store: ReturnType<typeof openDatabase>;
+  let restoreNotices: string[];
   try {
+    // A restore staged from the UI is applied here: the lock is held and nothing has the file open.
+    restoreNotices = applyPendingRestore(dataDir, options.nativeBinding);
     store = openDatabase(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (err) {
     releaseLock();
@@ -108,8 +116,18 @@ export function createCore(options: CoreOptions): Core {
     ...(options.alerts?.retryBaseMs !== undefined && { retryBaseMs: options.alerts.retryBaseMs }),
     ...(options.alerts?.now && { now: options.alerts.now }),
   });
-  const notices = [...store.notices, ...options.settings.notices, ...monitoring.start()];
+  const backups = new BackupService({
+    db: store.db,
+    dataDir,
+    events,
+    loops,
+    logger,
+    ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+    ...(options.backupCheckEveryMs !== undefined && { checkEveryMs: options.backupCheckEveryMs }),
+  });
+  const notices = [...restoreNotices, ...store.notices, ...options.settings.notices, ...monitoring.start()];
   alerts.start();
+  backups.start();
   notices.forEach((n) => logger.warn(n));
 
   const dispatch = createDispatcher(
@@ -171,6 +189,7 @@ export function createCore(options: CoreOptions): Core {
         const now = Date.now();
         return maintenance.occurrencesFor(input.id, now - SERIES_RANGE_MS[input.range], now);
       },
+      ...backups.handlers(),
     },
     logger,
   );
@@ -186,10 +205,12 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     alerts,
     maintenance,
+    backups,
     metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
     close: () =>
       (closing ??= (async () => {
         announceLoops.cancel();
+        await backups.stop();
         await alerts.stop();
         await monitoring.stop();
         store.db.close();

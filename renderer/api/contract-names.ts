@@ -33,6 +33,15 @@ const METHODS = {
   saveMaintenanceWindow: true,
   removeMaintenanceWindow: true,
   getMonitorMaintenance: true,
+  getBackupStatus: true,
+  updateBackupConfig: true,
+  runBackupNow: true,
+  restoreBackup: true,
+  cancelPendingRestore: true,
+  saveRemoteBackupTarget: true,
+  removeRemoteBackupTarget: true,
+  runRemoteBackupNow: true,
+  getBackupEvidence: true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
@@ -46,6 +55,8 @@ const EVENTS = {
   alertChannelsChanged: true,
   desktopNotification: true,
   maintenanceChanged: true,
+  backupsChanged: true,
+  backupProgress: true,
 } as const satisfies Record<EventName, true>;
 
 const ERROR_CODES = {
