@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../store/open-database.ts';
 import { copyDurably, fsyncDir, removeIfExists, renameDurably } from './durable-file.ts';
+import { singleFile } from './take-database-backup.ts';
 import { verifyDatabaseFile, type Verification } from './verify-database-file.ts';
 
 export const RESTORE_PHASES = ['validating', 'copying', 'verifying-copy', 'setting-aside', 'swapping', 'done'] as const;
@@ -48,9 +49,10 @@ export function restoreDatabaseFile(dataDir: string, source: string, options: Re
 
   phase('verifying-copy');
   try {
+    singleFile(temp, options.nativeBinding);
     verifyDatabaseFile(temp, options.nativeBinding);
   } catch (err) {
-    removeIfExists(temp);
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) removeIfExists(f);
     throw err;
   }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { fsyncFile, removeIfExists, renameDurably } from './durable-file.ts';
 import { fileDigest } from './file-digest.ts';
 import { verifyDatabaseFile, type Verification } from './verify-database-file.ts';
@@ -46,13 +46,27 @@ export async function takeDatabaseBackup(
         return options.pagesPerStep ?? 256;
       },
     });
+    singleFile(partial, options.nativeBinding);
     fsyncFile(partial);
     const verification = verifyDatabaseFile(partial, options.nativeBinding);
     renameDurably(partial, file);
     const { sha256, sizeBytes } = await fileDigest(file);
     return { file, durationMs: performance.now() - started, sizeBytes, sha256, verification };
   } catch (err) {
-    removeIfExists(partial);
+    for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) removeIfExists(f);
     throw err;
+  }
+}
+
+/**
+ * The copy inherits the live database's WAL mode; a backup should be one self-contained file that
+ * opens read-only without creating -wal/-shm companions, so it is switched to rollback mode.
+ */
+export function singleFile(file: string, nativeBinding?: string): void {
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
   }
 }

@@ -54,7 +54,9 @@ export function verifyDatabaseFile(file: string, nativeBinding?: string): Verifi
       const rows = db.pragma('integrity_check(20)') as Array<{ integrity_check: string }>;
       integrity = rows.map((r) => r.integrity_check).join('; ');
     } catch (err) {
-      throw new BackupInvalidError(file, `the integrity check could not run (${(err as Error).message})`);
+      const code = (err as { code?: unknown }).code;
+      const corrupt = code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+      throw new BackupInvalidError(file, corrupt ? `the integrity check failed: ${(err as Error).message}` : `the integrity check could not run (${(err as Error).message})`);
     }
     if (integrity !== 'ok') throw new BackupInvalidError(file, `the integrity check failed: ${integrity.slice(0, 500)}`);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;

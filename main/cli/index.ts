@@ -1,6 +1,7 @@
 import { APP_VERSION } from '../core/version.ts';
 import { DataDirInUseError } from '../core/data-dir-lock.ts';
 import { DatabaseTooNewError } from '../store/migrate.ts';
+import { backupCommand, BACKUP_HELP } from './backup-command.ts';
 import { checkCommand, CHECK_HELP } from './check-command.ts';
 import { serveCommand, SERVE_HELP } from './serve-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -12,6 +13,7 @@ Usage: photon <command> [options]
 Commands:
   serve     run the console on 127.0.0.1 without a window (token required)
   check     run one check now (ping, tcp, http, tls, dns, ssh, postgres, sqlite-over-ssh)
+  backup    back up, list or restore the console's own database (now | list | restore FILE)
 
 Options:
   -h, --help     show this help (or "photon <command> --help")
@@ -23,6 +25,7 @@ Exit codes: 0 success, 1 failure, 2 wrong usage.
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   serve: { run: serveCommand, help: SERVE_HELP },
   check: { run: checkCommand, help: CHECK_HELP },
+  backup: { run: backupCommand, help: BACKUP_HELP },
 };
 
 /** Runs the CLI and returns its exit code; never throws. */
