@@ -118,8 +118,9 @@ test('restoring a corrupted backup is refused with a clear message and the live 
 
   // The offline path (CLI) refuses it the same way.
   await core.close();
+  const closed = fs.readFileSync(live);
   assert.throws(() => restoreDatabaseFile(core.dataDir, backup.file), (err: unknown) => err instanceof BackupInvalidError && /integrity check failed/.test((err as Error).message));
-  assert.deepEqual(fs.readFileSync(live), before);
+  assert.deepEqual(fs.readFileSync(live), closed);
   const notSqlite = path.join(core.dataDir, 'notes.txt');
   fs.writeFileSync(notSqlite, 'x'.repeat(4096));
   assert.throws(() => restoreDatabaseFile(core.dataDir, notSqlite), /is not a usable Photon Console backup: it is not an SQLite database \(wrong file header\)/);
@@ -128,7 +129,8 @@ test('restoring a corrupted backup is refused with a clear message and the live 
   f.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
   f.close();
   assert.throws(() => restoreDatabaseFile(core.dataDir, foreign), /it is not a Photon Console database \(no projects, monitors, incidents table\)/);
-  assert.deepEqual(fs.readFileSync(live), before);
+  assert.deepEqual(fs.readFileSync(live), closed);
+  assert.deepEqual(fs.readdirSync(core.dataDir).filter((f) => f.includes('restore')), [], 'no restore leftovers');
 });
 
 test('a restore staged from the UI is applied at the next start; the previous database is kept aside', async (t) => {
