@@ -1,6 +1,7 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell } from 'electron';
 import { createCore, type Core } from '../core/create-core.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
+import { showDesktopNotifications } from './desktop-notifications.ts';
 import { ElectronSettingsStore } from './electron-settings-store.ts';
 import { forwardCoreEvents } from './forward-events.ts';
 import { registerContractHandlers } from './ipc.ts';
@@ -75,6 +76,7 @@ async function startWhenReady(paths: AppPaths): Promise<RunningApp> {
       if (win.isMinimized()) win.restore();
       win.focus();
     };
+    const stopNotifications = showDesktopNotifications(core.events, Notification, showWindow);
     app.on('second-instance', showWindow);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showWindow();
@@ -85,6 +87,7 @@ async function startWhenReady(paths: AppPaths): Promise<RunningApp> {
       // Closing stops the checks in flight and flushes queued results: quit only once that is done.
       event.preventDefault();
       stopForwarding();
+      stopNotifications();
       unregisterHandlers();
       void core.close().finally(() => {
         closed = true;
