@@ -8,6 +8,9 @@ import type { OverviewState } from './overview-store.ts';
 import type { ProjectsState } from './projects-store.ts';
 import type { SettingsState } from './settings-store.ts';
 import type { Stores } from './stores.ts';
+import type { AlertsState } from './alerts-store.ts';
+import type { BackupsState } from './backups-store.ts';
+import type { NotificationsState } from './notifications-store.ts';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -29,3 +32,6 @@ export const useMonitorsStore = <T,>(select: (s: MonitorsState) => T): T => useS
 export const useIncidentsStore = <T,>(select: (s: IncidentsState) => T): T => useStore(useStores().incidents, select);
 export const useLoopsStore = <T,>(select: (s: LoopsState) => T): T => useStore(useStores().loops, select);
 export const useOverviewStore = <T,>(select: (s: OverviewState) => T): T => useStore(useStores().overview, select);
+export const useAlertsStore = <T,>(select: (s: AlertsState) => T): T => useStore(useStores().alerts, select);
+export const useBackupsStore = <T,>(select: (s: BackupsState) => T): T => useStore(useStores().backups, select);
+export const useNotificationsStore = <T,>(select: (s: NotificationsState) => T): T => useStore(useStores().notifications, select);

@@ -7,6 +7,9 @@ import { createMonitorsStore, type MonitorsState } from './monitors-store.ts';
 import { createOverviewStore, type OverviewState } from './overview-store.ts';
 import { createProjectsStore, type ProjectsState } from './projects-store.ts';
 import { createSettingsStore, type SettingsState } from './settings-store.ts';
+import { createAlertsStore, type AlertsState } from './alerts-store.ts';
+import { createBackupsStore, type BackupsState } from './backups-store.ts';
+import { createNotificationsStore, type NotificationsState } from './notifications-store.ts';
 
 export interface Stores {
   app: StoreApi<AppState>;
@@ -16,6 +19,9 @@ export interface Stores {
   incidents: StoreApi<IncidentsState>;
   loops: StoreApi<LoopsState>;
   overview: StoreApi<OverviewState>;
+  alerts: StoreApi<AlertsState>;
+  backups: StoreApi<BackupsState>;
+  notifications: StoreApi<NotificationsState>;
   dispose(): void;
 }
 
@@ -31,7 +37,10 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
   const incidents = createIncidentsStore(client);
   const loops = createLoopsStore(client);
   const overview = createOverviewStore(client);
-  const all = [app, projects, settings, monitors, incidents, loops, overview];
+  const alerts = createAlertsStore(client);
+  const backups = createBackupsStore(client);
+  const notifications = createNotificationsStore(client, win);
+  const all = [app, projects, settings, monitors, incidents, loops, overview, alerts, backups, notifications];
   return {
     app: app.store,
     projects: projects.store,
@@ -40,6 +49,9 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
     incidents: incidents.store,
     loops: loops.store,
     overview: overview.store,
+    alerts: alerts.store,
+    backups: backups.store,
+    notifications: notifications.store,
     dispose() {
       all.forEach((s) => s.dispose());
     },
