@@ -21,6 +21,8 @@ export interface ServeProcess {
 export interface ServeOptions {
   dataDir: string;
   startTimeoutMs?: number;
+  /** The child's whole environment (e.g. a keyring session's), instead of this process's. */
+  env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -28,13 +30,14 @@ export interface ServeOptions {
  * resolves once it prints its URL. Needs `node scripts/build.mjs` first: testing the bundle, not the
  * sources, is the point, since that is what ships.
  */
-export async function startServe({ dataDir, startTimeoutMs = 20_000 }: ServeOptions): Promise<ServeProcess> {
+export async function startServe({ dataDir, startTimeoutMs = 20_000, env }: ServeOptions): Promise<ServeProcess> {
   for (const built of ['out/main/cli.mjs', 'out/renderer/index.html']) {
     if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run "node scripts/build.mjs" before the e2e tests`);
   }
   const child = spawn(process.execPath, ['bin/photon.mjs', 'serve', '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(env && { env: { ...env } }),
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));

@@ -69,35 +69,33 @@ function RestoreButton({ backup }: { backup: DbBackup }) {
   const action = useConfirmedAction(async () => {
     setMessage(await restore(backup.id, typed));
   });
+  // The dialog's job ends when the restore is staged; the outcome stays beside the button.
+  const open = action.confirming && message === '';
   return (
     <>
-      <button type="button" className="danger" onClick={action.ask}>
+      <button
+        type="button"
+        className="danger"
+        onClick={() => {
+          setMessage('');
+          setTyped('');
+          action.ask();
+        }}
+      >
         Restore…
       </button>
-      {action.confirming && (
-        <ConfirmDialog
-          title={`Restore ${backup.name}?`}
-          confirmLabel="Restore this backup"
-          {...action.dialog}
-          onCancel={() => {
-            setMessage('');
-            setTyped('');
-            action.dialog.onCancel();
-          }}
-        >
-          {message ? (
-            <p role="status" className="form-status">
-              {message}
-            </p>
-          ) : (
-            <>
-              <p>
-                Everything recorded after this backup was taken is replaced. The backup is checked first (integrity_check, schema, row
-                counts); the current database is kept beside it, and the swap happens when Photon Console next starts.
-              </p>
-              <TextField label={`Type the file name ${backup.name} to confirm`} value={typed} onChange={setTyped} />
-            </>
-          )}
+      {message && (
+        <p role="status" className="form-status">
+          {message}
+        </p>
+      )}
+      {open && (
+        <ConfirmDialog title={`Restore ${backup.name}?`} confirmLabel="Restore this backup" {...action.dialog}>
+          <p>
+            Everything recorded after this backup was taken is replaced. The backup is checked first (integrity_check, schema, row counts);
+            the current database is kept beside it, and the swap happens when Photon Console next starts.
+          </p>
+          <TextField label={`Type the file name ${backup.name} to confirm`} value={typed} onChange={setTyped} />
         </ConfirmDialog>
       )}
     </>
