@@ -29,6 +29,7 @@ export interface AlertsOptions {
 }
 
 const RECENT_ALERTS = 50;
+const KEEP_ALERTS_DAYS = 90;
 
 /** Incidents → alerts → deliveries, as one named loop with measured health. */
 export class AlertsService {
@@ -70,10 +71,22 @@ export class AlertsService {
 
   /** One pass: decide, then send. Exposed so the CLI and tests can drive it without waiting. */
   async tick(): Promise<void> {
+    this.o.maintenance.announceTransitions(this.now());
+    this.pruneOldAlerts();
     const created = this.decider.evaluate(this.now());
     if (created > 0) this.announce();
     const sent = await this.sender.sendDue(this.abort.signal);
     if (sent > 0) this.announce();
+  }
+
+  private lastPruneAt = 0;
+
+  /** Alerts (with their deliveries and attempts, by cascade) are kept for KEEP_ALERTS_DAYS. */
+  private pruneOldAlerts(): void {
+    const now = this.now();
+    if (now - this.lastPruneAt < 3_600_000) return;
+    this.lastPruneAt = now;
+    this.o.db.prepare('DELETE FROM alerts WHERE created_at < ?').run(now - KEEP_ALERTS_DAYS * 86_400_000);
   }
 
   handlers(): Pick<

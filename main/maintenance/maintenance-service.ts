@@ -100,6 +100,22 @@ export class MaintenanceService {
     return this.repo.list().filter((w) => w.monitorId === monitorId || (w.scope === 'host' && ancestors.has(w.monitorId)));
   }
 
+  /**
+   * Announces the windows again when one has started or ended since the last call, so the views
+   * learn it from an event instead of computing schedules on a timer. Called by the alert loop.
+   */
+  announceTransitions(at: number): void {
+    const active = this.repo
+      .list()
+      .filter((w) => activeOccurrence(w.schedule, at) !== null)
+      .map((w) => w.id)
+      .join(',');
+    if (this.lastActive !== null && active !== this.lastActive) this.announce();
+    this.lastActive = active;
+  }
+
+  private lastActive: string | null = null;
+
   private announce(): void {
     this.events.emit('maintenanceChanged', { windows: this.list() });
   }

@@ -64,12 +64,17 @@ function offsetAt(timezone: string, at: number): number {
   return asUtc - Math.floor(at / 1000) * 1000;
 }
 
-/** The instant at which the wall clock in `timezone` shows the given local date and time. */
+/**
+ * The instant at which the wall clock in `timezone` shows the given local date and time. A time
+ * that occurs twice (clocks going back) is its first occurrence; one that does not exist (clocks
+ * going forward) is taken with the offset from before the change, i.e. shifted by the jump.
+ */
 export function zonedToInstant(timezone: string, year: number, month: number, day: number, hour: number, minute: number): number {
   const local = Date.UTC(year, month - 1, day, hour, minute);
-  // Two passes settle the offset even when the guess lands on the other side of a DST change.
-  const first = local - offsetAt(timezone, local);
-  return local - offsetAt(timezone, first);
+  const before = offsetAt(timezone, local - DAY_MS);
+  const after = offsetAt(timezone, local + DAY_MS);
+  const valid = [local - before, local - after].filter((t) => offsetAt(timezone, t) === local - t);
+  return valid.length > 0 ? Math.min(...valid) : local - before;
 }
 
 function parseTime(startTime: string): { hour: number; minute: number } {

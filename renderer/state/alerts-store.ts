@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Alert, AlertChannel, AlertDelivery, AlertPolicyShape, MaintenanceWindow } from '../../preload/schemas/alerts.ts';
-import type { MethodInput } from '../../preload/contract.ts';
+import type { MethodInput, MethodResult } from '../../preload/contract.ts';
 import { toApiError, type ApiError, type PhotonClient } from '../api/client.ts';
 import { loadAndResync } from './resync-on-reconnect.ts';
 
@@ -19,6 +19,8 @@ export interface AlertsState {
   updatePolicy(policy: AlertPolicyShape): Promise<void>;
   saveWindow(input: MethodInput<'saveMaintenanceWindow'>): Promise<MaintenanceWindow>;
   removeWindow(id: number): Promise<void>;
+  /** For a monitor's charts: the maintenance occurrences covering it within a range. */
+  loadMaintenance(monitorId: number, range: MethodInput<'getMonitorMaintenance'>['range']): Promise<MethodResult<'getMonitorMaintenance'>>;
 }
 
 /** Channels, the delivery log, the alert policy and maintenance windows: read once, then kept by events. */
@@ -60,6 +62,7 @@ export function createAlertsStore(client: PhotonClient): { store: StoreApi<Alert
     async removeWindow(id) {
       await client.removeMaintenanceWindow({ id });
     },
+    loadMaintenance: (monitorId, range) => client.getMonitorMaintenance({ id: monitorId, range }),
   }));
   const stops = [
     client.subscribe('alertsChanged', ({ alerts }) => {
