@@ -7,6 +7,8 @@ import type { MethodResult } from '../../preload/contract.ts';
 import { down, up } from '../helpers/fake-checks.ts';
 import { waitFor } from '../helpers/loopback-servers.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { startTestCore } from '../helpers/core-harness.ts';
+import { MemorySecretStore } from '../../main/secrets/memory-secret-store.ts';
 import { startAlertCore } from './alert-harness.ts';
 import { startWebhookReceiver } from './webhook-receiver.ts';
 
@@ -275,3 +277,16 @@ function* walk(dir: string): Generator<string> {
     else yield p;
   }
 }
+
+test('with no keychain a webhook channel is refused with the vault\'s reason, and nothing is stored anywhere', async (t) => {
+  const temp = makeTempDir();
+  t.after(temp.cleanup);
+  const core = startTestCore(temp.dir, { secrets: new MemorySecretStore({ unavailableReason: 'No Secret Service on the session bus.' }) });
+  t.after(() => core.close());
+  const refused = await core.dispatch('saveAlertChannel', { name: 'ops', kind: 'slack', url: 'https://hooks.example.invalid/services/T0KEN-nokeychain' });
+  assert.equal(!refused.ok && refused.error.code, 'UNAVAILABLE');
+  assert.match(!refused.ok ? refused.error.message : '', /Cannot store the webhook URL: .*No Secret Service on the session bus/);
+  assert.deepEqual(((await core.dispatch('listAlertChannels', {})) as { value: unknown[] }).value, []);
+  await core.close();
+  for (const file of walk(temp.dir)) assert.equal(fs.readFileSync(file).includes(Buffer.from('T0KEN-nokeychain')), false, file);
+});

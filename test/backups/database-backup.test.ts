@@ -184,3 +184,43 @@ test('retention removes exactly the files the policy does not keep, and records 
   assert.deepEqual(removed, [1, 2, 3, 4, 5, 6, 7, 10]);
   for (const b of status.backups.filter((x) => x.removedAt === null)) assert.equal(verifyDatabaseFile(b.file).integrity, 'ok');
 });
+
+test('the scheduler takes a backup when one is due, not again before the interval, and retries a failure after 15 min', async (t) => {
+  const temp = makeTempDir();
+  t.after(temp.cleanup);
+  const store = openDatabase(temp.dir);
+  t.after(() => store.db.close());
+  let now = Date.parse('2026-11-26T02:00:00Z');
+  const service = new BackupService({ db: store.db, dataDir: temp.dir, events: new EventBus(), loops: new LoopRegistry(), logger: silentLogger, now: () => now });
+  store.db.prepare('UPDATE backup_config SET every_hours = 6 WHERE id = 1').run();
+  await service.runDue();
+  assert.equal(service.status().backups.length, 1, 'none yet: due at once');
+  now += 5 * 3_600_000;
+  await service.runDue();
+  assert.equal(service.status().backups.length, 1, 'five hours later: not due');
+  now += 3_600_000;
+  // The backups folder cannot be written now: the attempt fails and is recorded as failed.
+  fs.writeFileSync(path.join(temp.dir, 'backups-blocker'), '');
+  fs.rmSync(service.folder, { recursive: true, force: true });
+  fs.symlinkSync(path.join(temp.dir, 'backups-blocker'), service.folder);
+  await service.runDue();
+  const failed = service.status().backups[0]!;
+  assert.equal(failed.status, 'failed');
+  assert.match(failed.error!, /EEXIST|ENOTDIR|not a directory/i);
+  assert.equal(service.status().evidence.status, 'UP', 'the last good backup is still younger than 1.5 intervals');
+  assert.match(service.status().evidence.detail, /the last attempt failed/);
+  now += 10 * 60_000;
+  await service.runDue();
+  assert.equal(service.status().backups.length, 2, 'no retry within 15 min of a failure');
+  fs.rmSync(service.folder);
+  now += 5 * 60_000;
+  await service.runDue();
+  assert.equal(service.status().backups[0]!.status, 'ok', 'retried 15 min after the failure');
+  store.db.prepare('UPDATE backup_config SET enabled = 0 WHERE id = 1').run();
+  now += 10 * 3_600_000;
+  await service.runDue();
+  assert.equal(service.status().backups.length, 3, 'a disabled schedule takes nothing');
+  assert.equal(service.status().evidence.status, 'DEGRADED', 'but the age still counts: 10 h is over 1.5 × 6 h');
+  now += 8 * 3_600_000;
+  assert.equal(service.status().evidence.status, 'DOWN', '18 h is 3 × 6 h');
+});

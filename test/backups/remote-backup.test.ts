@@ -56,10 +56,17 @@ test('a remote SQLite file pulled over SSH arrives whole, with the SHA-256 and s
   assert.match(path.basename(pulled.file!), /^app-db-.*\.db$/);
   assert.ok(progress.length > 0, 'progress was reported during the transfer');
 
+  // Retention: keep 1 daily and 0 weekly → a second pull on the same day replaces the first file.
+  const edited = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { id: target.id, name: 'app db', ...connection(), source: { kind: 'file', path: remote }, keepDaily: 1, keepWeekly: 0 }));
+  assert.equal(edited.keepDaily, 1);
+  const second = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: target.id }));
+  assert.equal(second.status, 'ok');
+  assert.deepEqual(fs.readdirSync(path.dirname(pulled.file!)), [path.basename(second.file!)], 'exactly the older file was removed');
+
   const evidence = await ok<BackupEvidence[]>(core.dispatch('getBackupEvidence', {}));
   const mine = evidence.find((e) => e.targetId === target.id)!;
   assert.equal(mine.status, 'UP');
-  assert.equal(mine.lastGoodAt, pulled.startedAt);
+  assert.equal(mine.lastGoodAt, second.startedAt);
   assert.match(mine.source, /remote_backups/);
 });
 
