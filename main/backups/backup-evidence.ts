@@ -94,6 +94,7 @@ export function readBackupEvidence(db: Database.Database, now = Date.now()): Bac
 
 function formatHours(ms: number): string {
   const h = ms / HOUR;
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
   if (h < 1) return `${Math.round(ms / 60_000)} min`;
   return h < 48 ? `${Math.round(h * 10) / 10} h` : `${Math.round((h / 24) * 10) / 10} d`;
 }

@@ -66,7 +66,7 @@ test('alerts and backups: configure a webhook channel and test-send it; back up,
   await history.getByText('integrity ok').waitFor();
   const name = (await history.getByRole('rowheader').first().textContent())!.trim();
   assert.match(name, /^photon-\d{8}-\d{6}-\d{3}\.db$/);
-  await page.getByText(/last good backup \d+ min ago/).first().waitFor();
+  await page.getByText(/last good backup \d+ (s|min) ago/).first().waitFor();
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'backups.png'), fullPage: true });
 
   await history.getByRole('button', { name: 'Restore…' }).click();
