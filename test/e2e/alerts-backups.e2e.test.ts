@@ -2,8 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import net from 'node:net';
+import type { MethodInput, MethodName, MethodResult } from '../../preload/contract.ts';
 import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
-import { startServe } from '../helpers/serve-process.ts';
+import { closeServer, listen } from '../helpers/loopback-servers.ts';
+import { startServe, type ServeProcess } from '../helpers/serve-process.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { startKeyringSession } from '../helpers/keyring-session.ts';
 import { startWebhookReceiver } from '../alerts/webhook-receiver.ts';
@@ -96,4 +99,62 @@ test('alerts and backups: configure a webhook channel and test-send it; back up,
     if (fs.statSync(full).isFile()) assert.equal(fs.readFileSync(full).includes('e2e-S3CRET'), false, `${file} holds the webhook URL`);
   }
   assert.ok(!serve.output().includes('e2e-S3CRET'), 'the log does not hold the webhook URL');
+});
+
+/** What an operator's script would do: POST /api/<method> with the printed token. */
+async function call<M extends MethodName>(serve: ServeProcess, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  const res = await fetch(new URL(`api/${method}`, serve.baseUrl), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const envelope = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
+  return envelope.value as MethodResult<M>;
+}
+
+test('maintenance: a window in force is shaded on the monitor chart, listed under it and shown in the Overview', { timeout: 90_000 }, async (t) => {
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const data = makeTempDir('photon-e2e-');
+  t.after(() => data.cleanup());
+  const target = net.createServer((s) => s.destroy());
+  const port = await listen(target);
+  t.after(() => closeServer(target));
+  const serve = await startServe({ dataDir: data.dir });
+  t.after(() => serve.stop());
+  const vm = await call(serve, 'saveMonitor', { name: 'prod-vm', role: 'vm', intervalSeconds: 5, target: { kind: 'tcp', host: '127.0.0.1', port } });
+  await call(serve, 'saveMonitor', { name: 'api', parentId: vm.id, intervalSeconds: 5, target: { kind: 'tcp', host: '127.0.0.1', port } });
+  const now = Date.now();
+  await call(serve, 'saveMaintenanceWindow', { name: 'kernel upgrade', monitorId: vm.id, scope: 'host', schedule: { type: 'once', startsAt: now - 10 * 60_000, endsAt: now + 50 * 60_000 } });
+  await call(serve, 'saveMaintenanceWindow', {
+    name: 'weekly patching',
+    monitorId: vm.id,
+    scope: 'host',
+    schedule: { type: 'weekly', weekdays: ['sun'], startTime: '02:00', durationMinutes: 60, timezone: 'Europe/Berlin' },
+  });
+
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(15_000);
+  const problems = watchPageProblems(page);
+  await page.goto(serve.url);
+  const ops = page.getByRole('region', { name: 'Maintenance and backups' });
+  await ops.getByRole('list', { name: 'Maintenance in force' }).getByText(/kernel upgrade: prod-vm and its dependents, until .*; alerts held, checks running\./).waitFor();
+  await ops.getByText(/Next: weekly patching \(prod-vm\)/).waitFor();
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'overview-maintenance.png'), fullPage: true });
+
+  await page.goto(`${serve.baseUrl}#/monitors/${vm.id}`);
+  const note = page.getByLabel('Maintenance in this range');
+  await note.getByText(/kernel upgrade/).waitFor();
+  // The shading needs a chart, and a chart needs a first result.
+  await page.locator('.maintenance-area').first().waitFor({ state: 'attached', timeout: 20_000 });
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'monitor-maintenance.png'), fullPage: true });
+  for (const shot of ['overview-maintenance.png', 'monitor-maintenance.png']) fs.copyFileSync(path.join(OUTPUT_DIR, shot), path.join(DOCS_DIR, shot));
+
+  // The checks kept running during the window: results are recorded.
+  const detail = await call(serve, 'getMonitor', { id: vm.id });
+  assert.ok(detail.recentResults.length >= 1);
+  assert.deepEqual(problems, [], 'no page errors, CSP violations or console errors');
+  await page.close();
 });

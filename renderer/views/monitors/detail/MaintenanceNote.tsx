@@ -5,7 +5,7 @@ import type { MaintenanceOccurrences } from './use-maintenance.ts';
 export function MaintenanceNote({ occurrences }: { occurrences: MaintenanceOccurrences }) {
   if (occurrences.length === 0) return null;
   return (
-    <p className="chart-legend" aria-label="Maintenance in this range">
+    <p className="chart-legend maintenance-note" aria-label="Maintenance in this range">
       <span className="key key-maintenance">maintenance</span> (checks ran, alerts held):{' '}
       {occurrences.map((o, i) => (
         <span key={`${o.windowId}:${o.start}`}>
