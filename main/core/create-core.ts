@@ -27,6 +27,8 @@ import { MaintenanceService } from '../maintenance/maintenance-service.ts';
 import { SERIES_RANGE_MS } from '../maintenance/series-range.ts';
 import { BackupService } from '../backups/backup-service.ts';
 import { applyPendingRestore } from '../backups/pending-restore.ts';
+import { readBackupEvidence } from '../backups/backup-evidence.ts';
+import { renderBackupMetrics } from '../backups/backup-metrics.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -206,7 +208,7 @@ export function createCore(options: CoreOptions): Core {
     alerts,
     maintenance,
     backups,
-    metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
+    metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag) + renderBackupMetrics(readBackupEvidence(store.db)),
     close: () =>
       (closing ??= (async () => {
         announceLoops.cancel();

@@ -71,6 +71,8 @@ test('a backup taken while writes run is one consistent snapshot, verified and c
 test('through the contract: runBackupNow records size, duration and verification; the loops are registered', async (t) => {
   const core = startTestCore();
   t.after(() => core.dispose());
+  assert.match(core.metrics(), /^photon_backup_status\{subject="Photon Console database",status="UNKNOWN"\} 1$/m, 'before any backup: UNKNOWN');
+  assert.doesNotMatch(core.metrics(), /photon_backup_last_good_age_seconds\{/, 'and no made-up age');
   await ok(core.dispatch('addProject', { name: 'Alpha' }));
   const backup = await ok<DbBackup>(core.dispatch('runBackupNow', {}));
   assert.equal(backup.status, 'ok');
@@ -82,6 +84,9 @@ test('through the contract: runBackupNow records size, duration and verification
   assert.equal(status.backups[0]!.id, backup.id);
   assert.equal(status.evidence.status, 'UP');
   assert.match(status.evidence.detail, /last good backup \d+ (s|min) ago/);
+  const metrics = core.metrics();
+  assert.match(metrics, /^photon_backup_last_good_age_seconds\{subject="Photon Console database"\} \d+$/m);
+  assert.match(metrics, /^photon_backup_status\{subject="Photon Console database",status="UP"\} 1$/m);
   const loops = core.loops.list().map((l) => l.name);
   for (const name of ['alert-dispatch', 'backup-scheduler', 'backup-retention']) assert.ok(loops.includes(name), name);
 });

@@ -23,7 +23,7 @@ async function setup(t: import('node:test').TestContext) {
 }
 
 test('overview: rows without a monitor are UNKNOWN and say so — never a guessed status', async (t) => {
-  const { overview } = await setup(t);
+  const { core, overview } = await setup(t);
   const o = await overview();
   assert.equal(o.production.status, 'UNKNOWN');
   assert.deepEqual(
@@ -37,7 +37,9 @@ test('overview: rows without a monitor are UNKNOWN and say so — never a guesse
     ],
   );
   assert.match(o.rows[0]!.detail, /no monitor has the role "vm"/);
-  assert.equal(o.monitoring.loopsTotal, 3, 'the loops counted from the registry, not a constant');
+  // checks, results-writer, retention, alert-dispatch, backup-scheduler, backup-retention
+  assert.equal(o.monitoring.loopsTotal, 6, 'the loops counted from the registry, not a constant');
+  assert.equal(o.monitoring.loopsTotal, core.loops.list().length);
 });
 
 test('overview: the VM row shows packet loss and last known good; a row is as old as its oldest result', async (t) => {
