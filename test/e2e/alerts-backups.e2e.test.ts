@@ -60,6 +60,18 @@ test('alerts and backups: configure a webhook channel and test-send it; back up,
   await log.getByText(/Ops webhook: delivered after 1 attempt/).waitFor();
   await page.screenshot({ path: path.join(OUTPUT_DIR, 'alerts.png'), fullPage: true });
 
+  // Replace the URL (SecretAdmin "replace"): the next test goes to the new one.
+  await row.getByRole('button', { name: 'Replace URL…' }).click();
+  const replace = page.getByRole('form', { name: 'New webhook URL for Ops webhook' });
+  await replace.getByLabel('New webhook URL').fill(receiver.url(`/${SECRET}-v2`));
+  await replace.getByRole('button', { name: 'Save URL' }).click();
+  await replace.waitFor({ state: 'detached' });
+  await row.getByRole('button', { name: 'Send test' }).click();
+  await log.getByText(/Ops webhook: delivered after 1 attempt/).nth(1).waitFor();
+  assert.equal(receiver.received.at(-1)!.path, `/${SECRET}-v2`);
+  await row.getByRole('button', { name: 'Disable' }).click();
+  await row.getByRole('button', { name: 'Enable' }).waitFor();
+
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();
   await page.getByText('no backup has run yet').waitFor();

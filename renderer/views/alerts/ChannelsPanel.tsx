@@ -54,12 +54,25 @@ export function ChannelsPanel() {
 function ChannelRow({ channel }: { channel: AlertChannel }) {
   const testChannel = useAlertsStore((s) => s.testChannel);
   const removeChannel = useAlertsStore((s) => s.removeChannel);
+  const saveChannel = useAlertsStore((s) => s.saveChannel);
+  const [replacing, setReplacing] = useState(false);
+  const [newUrl, setNewUrl] = useState('');
   const [result, setResult] = useState<AlertDelivery | null>(null);
   const [testing, setTesting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const remove = useConfirmedAction(async () => {
     await removeChannel(channel.id);
   });
+  const save = async (change: { enabled?: boolean; url?: string }) => {
+    setError(null);
+    try {
+      await saveChannel({ id: channel.id, name: channel.name, kind: channel.kind, enabled: change.enabled ?? channel.enabled, ...(change.url !== undefined && { url: change.url }) });
+      setReplacing(false);
+      setNewUrl('');
+    } catch (err) {
+      setError(toApiError(err).message);
+    }
+  };
   const test = async () => {
     setTesting(true);
     setError(null);
@@ -82,10 +95,31 @@ function ChannelRow({ channel }: { channel: AlertChannel }) {
           <button type="button" onClick={() => void test()} disabled={testing}>
             {testing ? 'Sending…' : 'Send test'}
           </button>
+          <button type="button" onClick={() => void save({ enabled: !channel.enabled })}>
+            {channel.enabled ? 'Disable' : 'Enable'}
+          </button>
+          {channel.urlStored !== null && (
+            <button type="button" onClick={() => setReplacing(!replacing)} aria-expanded={replacing}>
+              Replace URL…
+            </button>
+          )}
           <button type="button" className="danger" onClick={remove.ask}>
             Remove
           </button>
         </div>
+        {replacing && (
+          <form
+            className="actions"
+            aria-label={`New webhook URL for ${channel.name}`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save({ url: newUrl.trim() });
+            }}
+          >
+            <TextField label="New webhook URL" value={newUrl} onChange={setNewUrl} hint="Replaces the one in the OS keychain." />
+            <button type="submit">Save URL</button>
+          </form>
+        )}
         {result && (
           <p role="status" className={result.status === 'delivered' ? 'form-status' : 'text-danger'}>
             Test {result.status}
