@@ -7,7 +7,6 @@ import { ContractError } from '../api/contract-error.ts';
 import type { Handlers } from '../api/dispatcher.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
-import { throttle } from '../core/throttle.ts';
 import { startIntervalLoop, type LoopRegistry } from '../loops/loop-registry.ts';
 import { readBackupEvidence } from './backup-evidence.ts';
 import { BackupRepository, type DbBackupRecord } from './backup-repository.ts';
@@ -48,14 +47,14 @@ export class BackupService {
   private readonly running = new Map<string, BackupActivity>();
   private readonly stoppers: Array<() => Promise<void>> = [];
   private readonly abort = new AbortController();
-  private readonly announceProgress: ReturnType<typeof throttle>;
+  private readonly announceProgress: ReturnType<typeof leadingThrottle>;
 
   constructor(private readonly o: BackupOptions) {
     this.folder = path.join(o.dataDir, 'backups');
     this.repo = new BackupRepository(o.db);
     this.remote = new RemoteBackupRepository(o.db);
     this.now = o.now ?? Date.now;
-    this.announceProgress = throttle(() => o.events.emit('backupProgress', { running: [...this.running.values()] }), PROGRESS_EVENT_EVERY_MS);
+    this.announceProgress = leadingThrottle(() => o.events.emit('backupProgress', { running: [...this.running.values()] }), PROGRESS_EVENT_EVERY_MS);
   }
 
   start(): void {
@@ -75,8 +74,10 @@ export class BackupService {
 
   async stop(): Promise<void> {
     this.abort.abort();
-    this.announceProgress.cancel();
     for (const stop of this.stoppers.splice(0)) await stop();
+    // Aborted transfers settle quickly; the store must stay open until they have recorded it.
+    await Promise.all([...this.inflight]);
+    this.announceProgress.cancel();
   }
 
   // ── database backups ───────────────────────────────────────────────────────────────────────
@@ -178,9 +179,17 @@ export class BackupService {
     for (const t of this.remote.targets()) {
       const runs = this.remote.recentRuns(500).filter((r) => r.targetId === t.id);
       const lastGood = runs.find((r) => r.status === 'ok')?.startedAt ?? null;
-      if (isDue(now, lastGood, runs[0]?.startedAt ?? null, t.definition.everyHours * HOUR) && !this.running.has(`remote:${t.id}`)) await this.backupRemote(t.id);
+      if (!isDue(now, lastGood, runs[0]?.startedAt ?? null, t.definition.everyHours * HOUR) || this.running.has(`remote:${t.id}`)) continue;
+      // A pull may take hours: it runs beside the loop, which stays on its one-minute rhythm (and
+      // healthy) meanwhile. backupRemote records its own failures; stop() waits for it.
+      const pull = this.backupRemote(t.id).catch((err: unknown) => this.o.logger.warn(`remote backup ${t.definition.name}: ${String(err)}`));
+      this.inflight.add(pull);
+      void pull.finally(() => this.inflight.delete(pull));
     }
   }
+
+  /** Pulls started by the scheduler and still running. */
+  private readonly inflight = new Set<Promise<unknown>>();
 
   /** Deletes the files retention does not keep; the records stay, marked removed. Returns what it removed. */
   applyRetention(): string[] {
@@ -321,4 +330,34 @@ function safeName(name: string): string {
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+/**
+ * At most one call per interval, the first at once (a transfer's start shows immediately) and the
+ * last of a burst never lost (its end shows too).
+ */
+function leadingThrottle(fn: () => void, intervalMs: number): { call: () => void; cancel: () => void } {
+  let timer: NodeJS.Timeout | null = null;
+  let lastAt = 0;
+  return {
+    call: () => {
+      if (timer) return;
+      const wait = lastAt + intervalMs - Date.now();
+      if (wait <= 0) {
+        lastAt = Date.now();
+        fn();
+        return;
+      }
+      timer = setTimeout(() => {
+        timer = null;
+        lastAt = Date.now();
+        fn();
+      }, wait);
+      timer.unref?.();
+    },
+    cancel: () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
 }

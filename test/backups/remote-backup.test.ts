@@ -7,7 +7,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { BackupEvidence, RemoteRun, RemoteTarget } from '../../preload/schemas/backups.ts';
 import { judgeBackupAge } from '../../main/backups/backup-evidence.ts';
+import Database from 'better-sqlite3';
 import { startTestCore } from '../helpers/core-harness.ts';
+import { waitFor } from '../helpers/loopback-servers.ts';
 import { startSshd, type TestSshd } from '../helpers/sshd.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { ok } from '../alerts/alert-harness.ts';
@@ -39,9 +41,9 @@ test('a remote SQLite file pulled over SSH arrives whole, with the SHA-256 and s
   t.after(() => core.dispose());
   // A name with a space and a quote: the remote command must quote it.
   const remote = await makeSqliteFile("app data's.db", 3000);
-  const progress: number[] = [];
+  const progress: Array<Array<{ targetId: number | null; unit: string; done: number }>> = [];
   core.events.onAny((name, payload) => {
-    if (name === 'backupProgress') for (const r of (payload as { running: Array<{ done: number }> }).running) progress.push(r.done);
+    if (name === 'backupProgress') progress.push((payload as { running: Array<{ targetId: number | null; unit: string; done: number }> }).running);
   });
   const target = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'app db', ...connection(), source: { kind: 'file', path: remote } }));
   assert.equal(target.evidence.status, 'UNKNOWN');
@@ -54,7 +56,8 @@ test('a remote SQLite file pulled over SSH arrives whole, with the SHA-256 and s
   assert.equal(sha256(pulled.file!), sha256(remote), 'the local copy matches byte for byte');
   assert.equal(path.dirname(pulled.file!), path.join(core.dataDir, 'remote-backups', 'app-db'));
   assert.match(path.basename(pulled.file!), /^app-db-.*\.db$/);
-  assert.ok(progress.length > 0, 'progress was reported during the transfer');
+  assert.ok(progress.some((running) => running.some((r) => r.targetId === target.id && r.unit === 'bytes')), 'the transfer was announced while it ran');
+  await waitFor('the end of the transfer to be announced', () => progress.at(-1)?.length === 0);
 
   // Retention: keep 1 daily and 0 weekly → a second pull on the same day replaces the first file.
   const edited = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { id: target.id, name: 'app db', ...connection(), source: { kind: 'file', path: remote }, keepDaily: 1, keepWeekly: 0 }));
@@ -121,4 +124,30 @@ test('the backup check judges the last good backup age against its own threshold
   assert.equal(judge(null, null).status, 'UNKNOWN');
   assert.equal(judge(null, { ok: false }).status, 'DOWN');
   assert.match(judge(30, { ok: false }).detail, /last good backup 30 h ago, over the 26 h warning; the last attempt failed: boom/);
+});
+
+test('the scheduler starts a due pull beside its loop and records it; close() waits for a pull in flight', async (t) => {
+  const core = startTestCore();
+  t.after(() => core.dispose());
+  const remote = await makeSqliteFile('scheduled.db', 500);
+  const target = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'scheduled', ...connection(), source: { kind: 'file', path: remote }, everyHours: 24 }));
+  await core.backups.runDue();
+  await waitFor('the scheduled pull to be recorded', () => core.backups.status().remoteRuns.length === 1, 15_000);
+  const run = core.backups.status().remoteRuns[0]!;
+  assert.equal(run.targetId, target.id);
+  assert.equal(run.status, 'ok', run.error ?? '');
+  assert.equal(run.sha256, sha256(remote));
+  await core.backups.runDue();
+  assert.equal(core.backups.status().running.length, 0, 'not due again within 24 h: nothing started');
+
+  // A pull started and the core closed at once: the transfer is cancelled and recorded, not cut off mid-write.
+  const busy = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'slow', ...connection(), source: { kind: 'command', command: 'sleep 30; echo late' } }));
+  await core.backups.runDue();
+  assert.equal(core.backups.status().running.some((r) => r.targetId === busy.id), true);
+  await core.close();
+  const db = new Database(path.join(core.dataDir, 'photon.db'), { readonly: true });
+  const recorded = db.prepare('SELECT status, error FROM remote_backups WHERE target_id = ?').get(busy.id) as { status: string; error: string };
+  db.close();
+  assert.equal(recorded.status, 'failed');
+  assert.match(recorded.error, /cancel|abort/i);
 });
