@@ -25,7 +25,8 @@ export interface AlertsState {
 
 /** Channels, the delivery log, the alert policy and maintenance windows: read once, then kept by events. */
 export function createAlertsStore(client: PhotonClient): { store: StoreApi<AlertsState>; dispose(): void } {
-  let generation = 0;
+  // One counter per list: an event for one list must not discard what a read returned for the others.
+  const gen = { channels: 0, alerts: 0, windows: 0 };
   const store = createStore<AlertsState>()((set) => ({
     channels: [],
     alerts: [],
@@ -34,7 +35,7 @@ export function createAlertsStore(client: PhotonClient): { store: StoreApi<Alert
     status: 'loading',
     error: null,
     async reload() {
-      const startedAt = generation;
+      const startedAt = { ...gen };
       try {
         const [channels, alerts, policy, windows] = await Promise.all([
           client.listAlertChannels({}),
@@ -42,9 +43,15 @@ export function createAlertsStore(client: PhotonClient): { store: StoreApi<Alert
           client.getAlertPolicy({}),
           client.listMaintenanceWindows({}),
         ]);
-        // An event that arrived during the read is newer than what the read returned.
-        if (startedAt === generation) set({ channels, alerts, policy, windows, status: 'ready', error: null });
-        else set({ policy, status: 'ready', error: null });
+        // An event that arrived during the read is newer than what the read returned for its list.
+        set({
+          ...(startedAt.channels === gen.channels && { channels }),
+          ...(startedAt.alerts === gen.alerts && { alerts }),
+          ...(startedAt.windows === gen.windows && { windows }),
+          policy,
+          status: 'ready',
+          error: null,
+        });
       } catch (err) {
         set((s) => ({ status: s.status === 'loading' ? 'failed' : s.status, error: toApiError(err) }));
       }
@@ -66,15 +73,15 @@ export function createAlertsStore(client: PhotonClient): { store: StoreApi<Alert
   }));
   const stops = [
     client.subscribe('alertsChanged', ({ alerts }) => {
-      generation += 1;
+      gen.alerts += 1;
       store.setState({ alerts });
     }),
     client.subscribe('alertChannelsChanged', ({ channels }) => {
-      generation += 1;
+      gen.channels += 1;
       store.setState({ channels });
     }),
     client.subscribe('maintenanceChanged', ({ windows }) => {
-      generation += 1;
+      gen.windows += 1;
       store.setState({ windows });
     }),
   ];
