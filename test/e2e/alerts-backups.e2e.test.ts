@@ -72,6 +72,18 @@ test('alerts and backups: configure a webhook channel and test-send it; back up,
   await row.getByRole('button', { name: 'Disable' }).click();
   await row.getByRole('button', { name: 'Enable' }).waitFor();
 
+  // A desktop channel on `photon serve`: the alert shows in the page (and, once allowed, in the browser).
+  await form.getByLabel('Name').fill('This browser');
+  await form.getByLabel('Kind').selectOption('desktop');
+  await form.getByRole('button', { name: 'Add channel' }).click();
+  await form.getByText('Added "This browser".').waitFor();
+  await page.getByRole('row', { name: /This browser/ }).getByRole('button', { name: 'Send test' }).click();
+  const toast = page.locator('.toasts').getByText('TEST: This browser');
+  await toast.waitFor();
+  await page.screenshot({ path: path.join(OUTPUT_DIR, 'desktop-toast.png') });
+  await page.locator('.toast').getByRole('button', { name: 'Dismiss' }).click();
+  await toast.waitFor({ state: 'detached' });
+
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Backups', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();
   await page.getByText('no backup has run yet').waitFor();
@@ -100,7 +112,7 @@ test('alerts and backups: configure a webhook channel and test-send it; back up,
   await page.getByRole('button', { name: 'Cancel the restore' }).click();
   await page.getByText('A restore is staged').waitFor({ state: 'detached' });
 
-  for (const shot of ['alerts.png', 'backups.png', 'backup-restore-confirm.png', 'backup-restore-staged.png']) fs.copyFileSync(path.join(OUTPUT_DIR, shot), path.join(DOCS_DIR, shot));
+  for (const shot of ['alerts.png', 'desktop-toast.png', 'backups.png', 'backup-restore-confirm.png', 'backup-restore-staged.png']) fs.copyFileSync(path.join(OUTPUT_DIR, shot), path.join(DOCS_DIR, shot));
 
   assert.deepEqual(problems, [], 'no page errors, CSP violations or console errors');
   await page.close();
