@@ -222,6 +222,11 @@ export class BackupService {
 
   // ── views ──────────────────────────────────────────────────────────────────────────────────
 
+  /** Last good backup age of the database and every remote target, measured now (for the scorecard). */
+  evidence() {
+    return readBackupEvidence(this.o.db, this.now());
+  }
+
   status(): BackupStatus {
     const evidence = readBackupEvidence(this.o.db, this.now());
     return {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../store/open-database.ts';
 import { copyDurably, fsyncDir, removeIfExists, renameDurably } from './durable-file.ts';
 import { singleFile } from './take-database-backup.ts';
-import { verifyDatabaseFile, type Verification } from './verify-database-file.ts';
+import { BackupInvalidError, verifyDatabaseFile, type Verification } from './verify-database-file.ts';
 
 export const RESTORE_PHASES = ['validating', 'copying', 'verifying-copy', 'setting-aside', 'swapping', 'done'] as const;
 export type RestorePhase = (typeof RESTORE_PHASES)[number];
@@ -40,8 +40,8 @@ export function restoreDatabaseFile(dataDir: string, source: string, options: Re
   const temp = path.join(dataDir, RESTORE_TEMP_FILE);
 
   phase('validating');
+  if (path.resolve(source) === path.resolve(live)) throw new BackupInvalidError(source, 'it is the live database itself; choose a backup file');
   const verification = verifyDatabaseFile(source, options.nativeBinding);
-  if (path.resolve(source) === path.resolve(live)) throw new Error(`${source} is the live database itself; choose a backup file`);
 
   phase('copying');
   removeIfExists(temp);

@@ -124,6 +124,7 @@ test('restoring a corrupted backup is refused with a clear message and the live 
   // The offline path (CLI) refuses it the same way.
   await core.close();
   const closed = fs.readFileSync(live);
+  assert.throws(() => restoreDatabaseFile(core.dataDir, live), /is not a usable Photon Console backup: it is the live database itself/);
   assert.throws(() => restoreDatabaseFile(core.dataDir, backup.file), (err: unknown) => err instanceof BackupInvalidError && /integrity check failed/.test((err as Error).message));
   assert.deepEqual(fs.readFileSync(live), closed);
   const notSqlite = path.join(core.dataDir, 'notes.txt');
