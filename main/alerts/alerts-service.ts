@@ -13,6 +13,8 @@ import { AlertRepository } from './alert-repository.ts';
 import { ChannelRepository, type ChannelRecord } from './channel-repository.ts';
 import { channelKinds } from './channels/registry.ts';
 import { DeliverySender } from './delivery-sender.ts';
+import { BackupWatch } from './backup-watch.ts';
+import type { BackupEvidence } from '../../preload/schemas/backups.ts';
 
 export interface AlertsOptions {
   db: Database.Database;
@@ -26,6 +28,8 @@ export interface AlertsOptions {
   tickMs?: number;
   /** First retry delay; later ones grow ×4 (see backoff.ts). */
   retryBaseMs?: number;
+  /** Last good backup age per subject, measured at `now`: alerted like a monitor when DOWN. */
+  backupEvidence?: (now: number) => BackupEvidence[];
 }
 
 const RECENT_ALERTS = 50;
@@ -37,6 +41,7 @@ export class AlertsService {
   private readonly alerts: AlertRepository;
   private readonly decider: AlertDecider;
   private readonly sender: DeliverySender;
+  private readonly backupWatch: BackupWatch;
   private readonly now: () => number;
   private loop: ReturnType<typeof startIntervalLoop> | null = null;
   private readonly abort = new AbortController();
@@ -52,6 +57,7 @@ export class AlertsService {
       maintenance: o.maintenance,
       enabledChannels: () => this.channels.enabledIds(),
     });
+    this.backupWatch = new BackupWatch(o.db, this.alerts, () => this.channels.enabledIds());
     this.sender = new DeliverySender({ alerts: this.alerts, channels: this.channels, secrets: o.secrets, events: o.events, now: this.now, retryBaseMs: o.retryBaseMs ?? 10_000 });
   }
 
@@ -73,7 +79,8 @@ export class AlertsService {
   async tick(): Promise<void> {
     this.o.maintenance.announceTransitions(this.now());
     this.pruneOldAlerts();
-    const created = this.decider.evaluate(this.now());
+    const now = this.now();
+    const created = this.decider.evaluate(now) + (this.o.backupEvidence ? this.backupWatch.evaluate(this.o.backupEvidence(now), now) : 0);
     if (created > 0) this.announce();
     const sent = await this.sender.sendDue(this.abort.signal);
     if (sent > 0) this.announce();

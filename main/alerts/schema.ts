@@ -59,6 +59,12 @@ export function createAlertsAndBackupsSchema(db: Database.Database): void {
       alert_id        INTEGER NOT NULL
     ) STRICT;
 
+    -- Last status the alert loop saw for each backup subject ('database' or 'remote:<id>').
+    CREATE TABLE backup_alert_state (
+      subject_key  TEXT PRIMARY KEY,
+      status       TEXT NOT NULL CHECK (status IN ('UP','DEGRADED','DOWN','UNKNOWN'))
+    ) STRICT;
+
     CREATE TABLE alert_deliveries (
       id               INTEGER PRIMARY KEY AUTOINCREMENT,
       alert_id         INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,

@@ -117,6 +117,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.alerts?.tickMs !== undefined && { tickMs: options.alerts.tickMs }),
     ...(options.alerts?.retryBaseMs !== undefined && { retryBaseMs: options.alerts.retryBaseMs }),
     ...(options.alerts?.now && { now: options.alerts.now }),
+    backupEvidence: (now) => readBackupEvidence(store.db, now),
   });
   const backups = new BackupService({
     db: store.db,
