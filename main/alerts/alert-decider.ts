@@ -199,6 +199,15 @@ export class AlertDecider {
   }
 
   private endFlapping(now: number, policy: AlertPolicy, emit: Emit): void {
+    // A flapping alert held by maintenance goes out once the window is over, if still flapping.
+    const held = this.d.db
+      .prepare("SELECT f.monitor_id, f.alert_id FROM flapping_monitors f JOIN alerts a ON a.id = f.alert_id WHERE a.state = 'held'")
+      .all() as Array<{ monitor_id: number; alert_id: number }>;
+    for (const h of held) {
+      if (this.d.maintenance.activeFor(h.monitor_id, now)) continue;
+      this.d.alerts.release(h.alert_id, 'held during a maintenance window; still flapping after it ended');
+      this.d.enabledChannels().forEach((c) => this.d.alerts.insertDelivery(h.alert_id, c, now));
+    }
     const windowMs = policy.flapWindowMinutes * 60_000;
     const calm = this.d.db.prepare('SELECT monitor_id, since FROM flapping_monitors WHERE last_change_at <= ?').all(now - windowMs) as Array<{ monitor_id: number; since: number }>;
     for (const f of calm) {

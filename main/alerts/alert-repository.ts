@@ -93,6 +93,11 @@ export class AlertRepository {
     );
   }
 
+  /** A held alert becomes a sent one (its deliveries are added by the caller). */
+  release(alertId: number, note: string): void {
+    this.db.prepare("UPDATE alerts SET state = 'queued', note = ? WHERE id = ? AND state = 'held'").run(note, alertId);
+  }
+
   insertDelivery(alertId: number, channelId: number, now: number, nextAttemptAt: number | null = now): number {
     return Number(
       this.db

@@ -290,3 +290,32 @@ test('with no keychain a webhook channel is refused with the vault\'s reason, an
   await core.close();
   for (const file of walk(temp.dir)) assert.equal(fs.readFileSync(file).includes(Buffer.from('T0KEN-nokeychain')), false, file);
 });
+
+test('flapping during maintenance is held, and sent once the window is over if it is still flapping', async (t) => {
+  const receiver = await startWebhookReceiver();
+  const h = startAlertCore();
+  t.after(async () => {
+    await h.core.dispose();
+    await receiver.close();
+  });
+  await h.call('saveAlertChannel', { name: 'ops', kind: 'webhook', url: receiver.url('/fm') });
+  const api = await h.save({ name: 'api', target: { kind: 'tcp', host: 'api', port: 443 } });
+  const now = Date.now();
+  const w = await h.call<MaintenanceWindow>('saveMaintenanceWindow', { name: 'deploy', monitorId: api, scope: 'monitor', schedule: { type: 'once', startsAt: now - 60_000, endsAt: now + 3_600_000 } });
+  for (let i = 0; i < 4; i++) {
+    h.fake.set('api', down());
+    await h.runAll([api], 2);
+    h.fake.set('api', up());
+    await h.runAll([api], 1);
+  }
+  assert.equal(receiver.received.length, 0, 'held');
+  const held = (await h.call<Alert[]>('listAlerts', {})).find((a) => a.kind === 'flapping')!;
+  assert.equal(held.state, 'held');
+  await h.call('saveMaintenanceWindow', { id: w.id, name: 'deploy', monitorId: api, scope: 'monitor', schedule: { type: 'once', startsAt: now - 60_000, endsAt: now - 1 } });
+  await h.core.alerts.tick();
+  await h.core.alerts.tick();
+  assert.deepEqual(receiver.json().map((b) => b.kind), ['flapping']);
+  const sent = (await h.call<Alert[]>('listAlerts', {})).find((a) => a.id === held.id)!;
+  assert.equal(sent.state, 'queued');
+  assert.match(sent.note, /still flapping after it ended/);
+});
