@@ -40,6 +40,29 @@ import {
   StoredAssessmentSchema,
   TIERS,
 } from './schemas/scorecard.ts';
+import {
+  AlertPolicySchema,
+  AlertSchema,
+  ChannelSchema,
+  DesktopNotificationSchema,
+  MaintenanceOccurrenceSchema,
+  MaintenanceWindowSchema,
+  recordId,
+  SaveChannelInput,
+  SaveMaintenanceInput,
+  TestSendResultSchema,
+} from './schemas/alerts.ts';
+import {
+  BackupActivitySchema,
+  BackupConfigSchema,
+  BackupEvidenceSchema,
+  BackupStatusSchema,
+  DbBackupSchema,
+  RemoteRunSchema,
+  RemoteTargetInputSchema,
+  RemoteTargetSchema,
+  RestoreInputSchema,
+} from './schemas/backups.ts';
 
 export const LIMITS = {
   name: 120,
@@ -473,6 +496,39 @@ export const methods = {
     }),
     ScorecardSettingsSchema,
   ),
+  // ── Alerts and maintenance ─────────────────────────────────────────────────────────────────────
+  listAlertChannels: method(noInput, z.array(ChannelSchema)),
+  /** Creates or edits a channel; a webhook URL goes to the OS keychain, never to SQLite. */
+  saveAlertChannel: method(SaveChannelInput, ChannelSchema),
+  removeAlertChannel: method(z.strictObject({ id: recordId() }), z.strictObject({ removed: z.literal(true) })),
+  /** Sends a test alert through one channel now (one attempt) and returns the logged delivery. */
+  testAlertChannel: method(z.strictObject({ id: recordId() }), TestSendResultSchema),
+  /** Recent alerts, newest first, each with its deliveries and every attempt. */
+  listAlerts: method(z.strictObject({ limit: whole('limit', 1, 500).default(50) }), z.array(AlertSchema)),
+  getAlertPolicy: method(noInput, AlertPolicySchema),
+  updateAlertPolicy: method(AlertPolicySchema, AlertPolicySchema),
+  listMaintenanceWindows: method(noInput, z.array(MaintenanceWindowSchema)),
+  saveMaintenanceWindow: method(SaveMaintenanceInput, MaintenanceWindowSchema),
+  removeMaintenanceWindow: method(z.strictObject({ id: recordId() }), z.strictObject({ removed: z.literal(true) })),
+  /** Maintenance occurrences covering a monitor within a chart range (ending now). */
+  getMonitorMaintenance: method(
+    z.strictObject({ id: monitorId, range: z.enum(SERIES_RANGES, { error: `range must be one of ${SERIES_RANGES.join(', ')}` }) }),
+    z.array(MaintenanceOccurrenceSchema),
+  ),
+
+  // ── Backups ────────────────────────────────────────────────────────────────────────────────────
+  getBackupStatus: method(noInput, BackupStatusSchema),
+  updateBackupConfig: method(BackupConfigSchema, BackupConfigSchema),
+  /** Takes a verified online backup of the console's database now. */
+  runBackupNow: method(noInput, DbBackupSchema),
+  /** Validates a backup and stages it; the swap happens at the next start, when nothing holds the database. */
+  restoreBackup: method(RestoreInputSchema, z.object({ staged: z.literal(true), message: z.string() })),
+  cancelPendingRestore: method(noInput, z.object({ cancelled: z.boolean() })),
+  saveRemoteBackupTarget: method(RemoteTargetInputSchema, RemoteTargetSchema),
+  removeRemoteBackupTarget: method(z.strictObject({ id: recordId() }), z.strictObject({ removed: z.literal(true) })),
+  runRemoteBackupNow: method(z.strictObject({ id: recordId() }), RemoteRunSchema),
+  /** "Last good backup age" of the database and of every remote target, measured now. */
+  getBackupEvidence: method(noInput, z.array(BackupEvidenceSchema)),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -507,6 +563,18 @@ export const events = {
   scorecardProgress: ScorecardProgressSchema,
   /** A new assessment of a project was stored. */
   assessmentsChanged: z.object({ projectId: z.string(), latest: AssessmentSummarySchema }),
+
+  // ── Alerts and maintenance ─────────────────────────────────────────────────────────────────────
+  alertsChanged: z.object({ alerts: z.array(AlertSchema) }),
+  alertChannelsChanged: z.object({ channels: z.array(ChannelSchema) }),
+  /** Shown by the Electron glue as a system notification, and by a browser on `photon serve`. */
+  desktopNotification: DesktopNotificationSchema,
+  maintenanceChanged: z.object({ windows: z.array(MaintenanceWindowSchema) }),
+
+  // ── Backups ────────────────────────────────────────────────────────────────────────────────────
+  backupsChanged: BackupStatusSchema,
+  /** Transfers in progress (pages of the database, bytes of a remote pull), a few times a second. */
+  backupProgress: z.object({ running: z.array(BackupActivitySchema) }),
 } as const;
 
 export type EventName = keyof typeof events;

@@ -6,6 +6,8 @@ import { TokenRequired } from './components/TokenRequired.tsx';
 import { useAppStore, useSettingsStore } from './state/stores-context.tsx';
 import { VIEWS, type ViewId } from './state/views.ts';
 import { AgentsView } from './views/agents/AgentsView.tsx';
+import { AlertsView } from './views/alerts/AlertsView.tsx';
+import { DesktopToasts } from './components/DesktopToasts.tsx';
 import { BackupsView } from './views/backups/BackupsView.tsx';
 import { MonitorsView } from './views/monitors/MonitorsView.tsx';
 import { OverviewView } from './views/overview/OverviewView.tsx';
@@ -19,6 +21,7 @@ const SCREENS: Record<ViewId, () => ReactElement> = {
   projects: ProjectsView,
   scorecard: ScorecardView,
   monitors: MonitorsView,
+  alerts: AlertsView,
   agents: AgentsView,
   recovery: RecoveryView,
   backups: BackupsView,
@@ -58,6 +61,7 @@ export function App() {
       <Sidebar />
       <main id="main" ref={main} tabIndex={-1}>
         <ConnectionBanner />
+        <DesktopToasts />
         {/* The About block on Settings already lists them in full. */}
         {view !== 'settings' && notices && <StartupNotices notices={notices} />}
         <Screen />

@@ -2,6 +2,7 @@ import { APP_VERSION } from '../core/version.ts';
 import { DataDirInUseError } from '../core/data-dir-lock.ts';
 import { DatabaseTooNewError } from '../store/migrate.ts';
 import { assessCommand, ASSESS_HELP } from './assess-command.ts';
+import { backupCommand, BACKUP_HELP } from './backup-command.ts';
 import { checkCommand, CHECK_HELP } from './check-command.ts';
 import { runRunbookCommand, RUN_HELP } from './run-command.ts';
 import { serveCommand, SERVE_HELP } from './serve-command.ts';
@@ -16,6 +17,7 @@ Commands:
   check     run one check now (ping, tcp, http, tls, dns, ssh, postgres, sqlite-over-ssh)
   run       run a recovery runbook on a host: preview, confirm, stream, audit
   assess    score a repository's deployment readiness (Markdown, JSON or SARIF report)
+  backup    back up, list or restore the console's own database (now | list | restore FILE)
 
 Options:
   -h, --help     show this help (or "photon <command> --help")
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   check: { run: checkCommand, help: CHECK_HELP },
   run: { run: runRunbookCommand, help: RUN_HELP },
   assess: { run: assessCommand, help: ASSESS_HELP },
+  backup: { run: backupCommand, help: BACKUP_HELP },
 };
 
 /** Runs the CLI and returns its exit code; never throws. */

@@ -31,6 +31,14 @@ import { acquireDataDirLock } from './data-dir-lock.ts';
 import { consoleLogger, type Logger } from './logger.ts';
 import { throttle } from './throttle.ts';
 import { APP_VERSION } from './version.ts';
+import { AlertsService, alertMonitorsOf } from '../alerts/alerts-service.ts';
+import { MaintenanceService } from '../maintenance/maintenance-service.ts';
+import { SERIES_RANGE_MS } from '../maintenance/series-range.ts';
+import { BackupService } from '../backups/backup-service.ts';
+import { applyPendingRestore } from '../backups/pending-restore.ts';
+import { readBackupEvidence } from '../backups/backup-evidence.ts';
+import { renderBackupMetrics } from '../backups/backup-metrics.ts';
+import { backupEvidenceProvider } from '../backups/backup-scorecard-evidence.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -53,6 +61,10 @@ export interface CoreOptions {
   recoveryPollMs?: number;
   /** Push ingest port and limits, loop rhythms. Without ingestPort no push listener is started. */
   agents?: AgentsOptions;
+  /** Alert timing; tests shorten it. */
+  alerts?: { tickMs?: number; retryBaseMs?: number; now?: () => number };
+  /** How often the backup scheduler looks for due backups; tests shorten or lengthen it. */
+  backupCheckEveryMs?: number;
 }
 
 export interface Core {
@@ -70,6 +82,9 @@ export interface Core {
   agents: AgentsRuntime;
   /** Evidence sources the scorecard asks on every assessment (e.g. backups freshness). */
   evidence: EvidenceProviderRegistry;
+  alerts: AlertsService;
+  maintenance: MaintenanceService;
+  backups: BackupService;
   /** Prometheus text exposition of monitors and loops. */
   metrics(): string;
   close(): Promise<void>;
@@ -88,7 +103,10 @@ export function createCore(options: CoreOptions): Core {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const releaseLock = acquireDataDirLock(dataDir);
   let store: ReturnType<typeof openDatabase>;
+  let restoreNotices: string[];
   try {
+    // A restore staged from the UI is applied here: the lock is held and nothing has the file open.
+    restoreNotices = applyPendingRestore(dataDir, options.nativeBinding);
     store = openDatabase(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (err) {
     releaseLock();
@@ -115,6 +133,7 @@ export function createCore(options: CoreOptions): Core {
     pinnedHostKey: (host, port) => hosts?.pinFor(host, port) ?? null,
   });
   const evidence = new EvidenceProviderRegistry();
+  evidence.register(backupEvidenceProvider(store.db));
   const vault = new VaultService(store.db, secrets, events);
   hosts = new HostsService({ db: store.db, events, monitoring, vault, ...(options.knownHostsFile && { knownHostsFile: options.knownHostsFile }) });
   const recovery = new RecoveryService({
@@ -137,7 +156,32 @@ export function createCore(options: CoreOptions): Core {
     projectIds: () => projects.list().map((p) => p.id),
     options: options.agents ?? {},
   });
-  const notices = [...store.notices, ...options.settings.notices, ...monitoring.start(), ...recovery.startLoops()];
+  const alertMonitors = alertMonitorsOf(monitoring);
+  const maintenance = new MaintenanceService(store.db, alertMonitors, events);
+  const alerts = new AlertsService({
+    db: store.db,
+    events,
+    loops,
+    secrets,
+    maintenance,
+    monitors: alertMonitors,
+    ...(options.alerts?.tickMs !== undefined && { tickMs: options.alerts.tickMs }),
+    ...(options.alerts?.retryBaseMs !== undefined && { retryBaseMs: options.alerts.retryBaseMs }),
+    ...(options.alerts?.now && { now: options.alerts.now }),
+    backupEvidence: (now) => readBackupEvidence(store.db, now),
+  });
+  const backups = new BackupService({
+    db: store.db,
+    dataDir,
+    events,
+    loops,
+    logger,
+    ...(options.nativeBinding && { nativeBinding: options.nativeBinding }),
+    ...(options.backupCheckEveryMs !== undefined && { checkEveryMs: options.backupCheckEveryMs }),
+  });
+  const notices = [...restoreNotices, ...store.notices, ...options.settings.notices, ...monitoring.start(), ...recovery.startLoops()];
+  alerts.start();
+  backups.start();
   notices.forEach((n) => logger.warn(n));
 
   const dispatch = createDispatcher(
@@ -211,6 +255,16 @@ export function createCore(options: CoreOptions): Core {
           return Object.keys(facts).length ? { facts, source: env.source } : null;
         },
       }),
+      ...alerts.handlers(),
+      listMaintenanceWindows: () => maintenance.list(),
+      saveMaintenanceWindow: (input) => maintenance.save(input),
+      removeMaintenanceWindow: (input) => maintenance.remove(input.id),
+      getMonitorMaintenance: (input) => {
+        monitoring.get(input.id);
+        const now = Date.now();
+        return maintenance.occurrencesFor(input.id, now - SERIES_RANGE_MS[input.range], now);
+      },
+      ...backups.handlers(),
     },
     logger,
   );
@@ -228,11 +282,16 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     agents,
     evidence,
-    metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag),
+    alerts,
+    maintenance,
+    backups,
+    metrics: () => renderPrometheusMetrics(monitoring.snapshot(), loops.list(), monitoring.lag) + renderBackupMetrics(readBackupEvidence(store.db)),
     close: () =>
       (closing ??= (async () => {
         announceLoops.cancel();
         await recovery.stop();
+        await backups.stop();
+        await alerts.stop();
         await Promise.all([monitoring.stop(), agents.close()]);
         store.db.close();
         releaseLock();

@@ -1,7 +1,8 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell } from 'electron';
 import { DEFAULT_INGEST_PORT } from '../agents/agents-runtime.ts';
 import { createCore, type Core } from '../core/create-core.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
+import { showDesktopNotifications } from './desktop-notifications.ts';
 import { ElectronSettingsStore } from './electron-settings-store.ts';
 import { forwardCoreEvents } from './forward-events.ts';
 import { registerContractHandlers } from './ipc.ts';
@@ -77,6 +78,7 @@ async function startWhenReady(paths: AppPaths): Promise<RunningApp> {
       if (win.isMinimized()) win.restore();
       win.focus();
     };
+    const stopNotifications = showDesktopNotifications(core.events, Notification, showWindow);
     app.on('second-instance', showWindow);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showWindow();
@@ -87,6 +89,7 @@ async function startWhenReady(paths: AppPaths): Promise<RunningApp> {
       // Closing stops the checks in flight and flushes queued results: quit only once that is done.
       event.preventDefault();
       stopForwarding();
+      stopNotifications();
       unregisterHandlers();
       void core.close().finally(() => {
         closed = true;

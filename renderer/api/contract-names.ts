@@ -61,6 +61,26 @@ const METHODS = {
   exportAssessment: true,
   getScorecardSettings: true,
   updateScorecardSettings: true,
+  listAlertChannels: true,
+  saveAlertChannel: true,
+  removeAlertChannel: true,
+  testAlertChannel: true,
+  listAlerts: true,
+  getAlertPolicy: true,
+  updateAlertPolicy: true,
+  listMaintenanceWindows: true,
+  saveMaintenanceWindow: true,
+  removeMaintenanceWindow: true,
+  getMonitorMaintenance: true,
+  getBackupStatus: true,
+  updateBackupConfig: true,
+  runBackupNow: true,
+  restoreBackup: true,
+  cancelPendingRestore: true,
+  saveRemoteBackupTarget: true,
+  removeRemoteBackupTarget: true,
+  runRemoteBackupNow: true,
+  getBackupEvidence: true,
 } as const satisfies Record<MethodName, true>;
 
 const EVENTS = {
@@ -79,6 +99,12 @@ const EVENTS = {
   agentPullSourcesChanged: true,
   scorecardProgress: true,
   assessmentsChanged: true,
+  alertsChanged: true,
+  alertChannelsChanged: true,
+  desktopNotification: true,
+  maintenanceChanged: true,
+  backupsChanged: true,
+  backupProgress: true,
 } as const satisfies Record<EventName, true>;
 
 const ERROR_CODES = {

@@ -13,6 +13,9 @@ import type { RunsState } from './runs-store.ts';
 import type { SecretsState } from './secrets-store.ts';
 import type { SettingsState } from './settings-store.ts';
 import type { Stores } from './stores.ts';
+import type { AlertsState } from './alerts-store.ts';
+import type { BackupsState } from './backups-store.ts';
+import type { NotificationsState } from './notifications-store.ts';
 
 const StoresContext = createContext<Stores | null>(null);
 
@@ -39,3 +42,6 @@ export const useScorecardStore = <T,>(select: (s: ScorecardState) => T): T => us
 export const useHostsStore = <T,>(select: (s: HostsState) => T): T => useStore(useStores().hosts, select);
 export const useSecretsStore = <T,>(select: (s: SecretsState) => T): T => useStore(useStores().secrets, select);
 export const useRunsStore = <T,>(select: (s: RunsState) => T): T => useStore(useStores().runs, select);
+export const useAlertsStore = <T,>(select: (s: AlertsState) => T): T => useStore(useStores().alerts, select);
+export const useBackupsStore = <T,>(select: (s: BackupsState) => T): T => useStore(useStores().backups, select);
+export const useNotificationsStore = <T,>(select: (s: NotificationsState) => T): T => useStore(useStores().notifications, select);

@@ -12,6 +12,9 @@ import { createScorecardStore, type ScorecardState } from './scorecard-store.ts'
 import { createRunsStore, type RunsState } from './runs-store.ts';
 import { createSecretsStore, type SecretsState } from './secrets-store.ts';
 import { createSettingsStore, type SettingsState } from './settings-store.ts';
+import { createAlertsStore, type AlertsState } from './alerts-store.ts';
+import { createBackupsStore, type BackupsState } from './backups-store.ts';
+import { createNotificationsStore, type NotificationsState } from './notifications-store.ts';
 
 export interface Stores {
   app: StoreApi<AppState>;
@@ -26,6 +29,9 @@ export interface Stores {
   hosts: StoreApi<HostsState>;
   secrets: StoreApi<SecretsState>;
   runs: StoreApi<RunsState>;
+  alerts: StoreApi<AlertsState>;
+  backups: StoreApi<BackupsState>;
+  notifications: StoreApi<NotificationsState>;
   dispose(): void;
 }
 
@@ -46,7 +52,10 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
   const hosts = createHostsStore(client);
   const secrets = createSecretsStore(client);
   const runs = createRunsStore(client);
-  const all = [app, projects, settings, monitors, incidents, loops, overview, agents, scorecard, hosts, secrets, runs];
+  const alerts = createAlertsStore(client);
+  const backups = createBackupsStore(client);
+  const notifications = createNotificationsStore(client, win);
+  const all = [app, projects, settings, monitors, incidents, loops, overview, agents, scorecard, hosts, secrets, runs, alerts, backups, notifications];
   return {
     app: app.store,
     projects: projects.store,
@@ -60,6 +69,9 @@ export function createStores(client: PhotonClient, win: Window = window): Stores
     hosts: hosts.store,
     secrets: secrets.store,
     runs: runs.store,
+    alerts: alerts.store,
+    backups: backups.store,
+    notifications: notifications.store,
     dispose() {
       all.forEach((s) => s.dispose());
     },

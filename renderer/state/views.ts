@@ -3,9 +3,10 @@ export const VIEWS = [
   { id: 'projects', label: 'Projects', available: true },
   { id: 'scorecard', label: 'Scorecard', available: true },
   { id: 'monitors', label: 'Monitors', available: true },
+  { id: 'alerts', label: 'Alerts', available: true },
   { id: 'agents', label: 'Agents', available: true },
   { id: 'recovery', label: 'Recovery', available: true },
-  { id: 'backups', label: 'Backups', available: false },
+  { id: 'backups', label: 'Backups', available: true },
   { id: 'settings', label: 'Settings', available: true },
 ] as const;
 

@@ -57,7 +57,7 @@ test('assessProject: progress events, live evidence from a real http monitor, st
   assert.equal(check('sec.headers-live').status, 'pass', 'nosniff and frame options on a plain-http URL');
   assert.equal(check('infra.vm-reachable').status, 'unknown', 'no vm monitor: unknown, not fail');
   assert.equal(check('mon.tls-days-left').status, 'unknown');
-  assert.equal(check('infra.backups-fresh').reason, 'no backup evidence source yet');
+  assert.equal(check('infra.backups-fresh').reason, 'no remote backup target is configured (Backups view)');
   assert.equal(check('mon.loops-healthy').status, 'pass', check('mon.loops-healthy').reason);
   assert.equal(first.diff.previousId, null);
 

@@ -1,3 +1,4 @@
+import { createAlertsAndBackupsSchema } from '../../alerts/schema.ts';
 import type { Migration } from '../migrate.ts';
 import { agentsMigration } from './agents.ts';
 
@@ -216,4 +217,5 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  { version: 6, name: 'alerts-maintenance-backups', up: createAlertsAndBackupsSchema },
 ];

@@ -5,6 +5,7 @@ import { useOverviewStore, useProjectsStore, useSettingsStore } from '../../stat
 import { DeclaredFacts } from './DeclaredFacts.tsx';
 import { HealthTable } from './HealthTable.tsx';
 import { LoopsTable } from './LoopsTable.tsx';
+import { MaintenanceAndBackups } from './MaintenanceAndBackups.tsx';
 import { ProductionStatus } from './ProductionStatus.tsx';
 
 const ALL = '*';
@@ -48,6 +49,7 @@ export function OverviewView() {
             <h2 id="health-title">Infrastructure health</h2>
             <HealthTable overview={overview} staleAfterSeconds={staleAfterSeconds} />
           </section>
+          <MaintenanceAndBackups />
           <section className="card" aria-labelledby="loops-title">
             <h2 id="loops-title">Monitoring loops</h2>
             <LoopsTable />

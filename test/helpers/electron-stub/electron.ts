@@ -60,6 +60,11 @@ function freshState() {
     exposed: new Map<string, unknown>(),
     openedExternally: [] as string[],
     errorBoxes: [] as { title: string; content: string }[],
+    /** Every Notification shown (new Notification(options).show()). */
+    notifications: [] as Array<{ title?: string; body?: string; urgency?: string; silent?: boolean }>,
+    /** The same notifications as objects, so a test can click one. */
+    notificationObjects: [] as Array<{ click(): void }>,
+    notificationsSupported: true,
     permissionRequestHandler: null as PermissionRequestHandler | null,
     permissionCheckHandler: null as PermissionCheckHandler | null,
     /** The URL of the frame that ipcRenderer.invoke calls come from; null = no frame. */
@@ -286,6 +291,26 @@ export const protocol = {
   },
 };
 
+// ── Notification ─────────────────────────────────────────────────────────────────────────────────
+
+export class Notification extends EventEmitter {
+  static isSupported(): boolean {
+    return stub.notificationsSupported;
+  }
+  constructor(readonly options: { title?: string; body?: string; urgency?: string; silent?: boolean } = {}) {
+    super();
+    if (!stub.ready) throw new Error('Notification can only be used after the app is ready');
+  }
+  show(): void {
+    stub.notifications.push(this.options);
+    stub.notificationObjects.push(this);
+  }
+  /** What a click on the shown notification does in Electron. */
+  click(): void {
+    this.emit('click');
+  }
+}
+
 /** Requests `url` from the handler registered for its scheme, as the renderer's network stack would. */
 export async function simulateProtocolRequest(url: string, init?: RequestInit): Promise<Response> {
   const scheme = new URL(url).protocol.slice(0, -1);
@@ -300,4 +325,4 @@ export function reset(): void {
   for (const emitter of [app, ipcMain, ipcRenderer]) emitter.removeAllListeners();
 }
 
-export default { app, BrowserWindow: FakeBrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, dialog, session, protocol };
+export default { app, BrowserWindow: FakeBrowserWindow, ipcMain, ipcRenderer, contextBridge, shell, dialog, session, protocol, Notification };

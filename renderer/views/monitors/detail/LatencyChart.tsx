@@ -1,4 +1,4 @@
-import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import type { Series } from '../../../../preload/contract.ts';
 import { formatLatency } from '../../../format/numbers.ts';
 import { ChartFrame } from './ChartFrame.tsx';
@@ -10,6 +10,8 @@ interface Props {
   series: Series;
   /** When the series was read: the right edge of the chart. */
   fetchedAt: number;
+  /** Maintenance windows in the range, shaded behind the lines. */
+  maintenance?: ReadonlyArray<{ start: number; end: number; name: string }>;
 }
 
 const tooltip = chartTooltip<LatencyRow>((r) => [
@@ -26,7 +28,7 @@ function IsolatedDot({ cx, cy, payload, index }: DotItemDotProps) {
 }
 
 /** Average and p95 latency per bucket, over the min–max band. */
-export function LatencyChart({ series, fetchedAt }: Props) {
+export function LatencyChart({ series, fetchedAt, maintenance = [] }: Props) {
   const rows = latencyRows(series, fetchedAt);
   const win = chartWindow(series.range, fetchedAt);
   const s = summarizeSeries(series);
@@ -50,6 +52,18 @@ export function LatencyChart({ series, fetchedAt }: Props) {
         <CartesianGrid className="chart-grid" vertical={false} />
         <XAxis dataKey="t" type="number" scale="time" domain={[win.from, win.to]} tickFormatter={tickFormatter(series.range)} minTickGap={40} />
         <YAxis tickFormatter={msTick} width={64} />
+        {maintenance.map((m) => (
+          <ReferenceArea
+            key={`${m.name}:${m.start}`}
+            className="maintenance-area"
+            x1={Math.max(m.start, win.from)}
+            x2={Math.min(m.end, win.to)}
+            fill="#8c96a3"
+            fillOpacity={0.18}
+            ifOverflow="hidden"
+            label={{ value: m.name, position: 'insideTopLeft', fontSize: 11 }}
+          />
+        ))}
         <Tooltip content={tooltip} />
         <Area className="lat-band" dataKey="band" connectNulls={false} isAnimationActive={false} stroke="none" fill="#7ea3e6" fillOpacity={0.25} />
         <Line className="lat-p95" dataKey="p95" connectNulls={false} isAnimationActive={false} dot={false} stroke="#c98a1b" strokeDasharray="4 3" />

@@ -13,12 +13,15 @@ import { RangePicker } from './RangePicker.tsx';
 import { ResultsTable } from './ResultsTable.tsx';
 import { UptimeChart } from './UptimeChart.tsx';
 import { useMonitorData } from './use-monitor-data.ts';
+import { useMaintenance } from './use-maintenance.ts';
+import { MaintenanceNote } from './MaintenanceNote.tsx';
 
 const RANGE_LABEL = Object.fromEntries(RANGE_CHOICES.map((c) => [c.value, c.label.toLowerCase()])) as Record<SeriesRange, string>;
 
 export function MonitorDetailPage({ id }: { id: number }) {
   const [range, setRange] = useState<SeriesRange>('1h');
   const data = useMonitorData(id, range);
+  const maintenance = useMaintenance(id, range);
   const staleAfterSeconds = useSettingsStore((s) => s.settings?.staleAfterSeconds);
   const heading = useRef<HTMLHeadingElement>(null);
   const { summary, detail } = data;
@@ -65,7 +68,8 @@ export function MonitorDetailPage({ id }: { id: number }) {
             )}
             {data.series && (
               <div className={data.seriesLoading ? 'charts is-loading' : 'charts'} aria-busy={data.seriesLoading}>
-                <LatencyChart series={data.series.value} fetchedAt={data.series.fetchedAt} />
+                <LatencyChart series={data.series.value} fetchedAt={data.series.fetchedAt} maintenance={maintenance} />
+                <MaintenanceNote occurrences={maintenance} />
                 <UptimeChart series={data.series.value} fetchedAt={data.series.fetchedAt} />
                 {detail?.definition.metric && <MetricChart series={data.series.value} fetchedAt={data.series.fetchedAt} metric={detail.definition.metric} />}
               </div>

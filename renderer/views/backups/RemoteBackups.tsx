@@ -1,0 +1,186 @@
+import { useState } from 'react';
+import type { RemoteRun, RemoteTarget } from '../../../preload/schemas/backups.ts';
+import { toApiError } from '../../api/client.ts';
+import { CheckboxField } from '../../components/CheckboxField.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { Timestamp } from '../../components/Timestamp.tsx';
+import { formatBytes } from '../../format/bytes.ts';
+import { formatDuration } from '../../format/time.ts';
+import { useBackupsStore } from '../../state/stores-context.tsx';
+
+/** Project data pulled from hosts over SSH, with the "last good backup age" check of each. */
+export function RemoteBackups({ targets, runs }: { targets: readonly RemoteTarget[]; runs: readonly RemoteRun[] }) {
+  const runRemote = useBackupsStore((s) => s.runRemote);
+  const [error, setError] = useState('');
+  const names = new Map(targets.map((t) => [t.id, t.name]));
+  return (
+    <section className="card" aria-labelledby="remote-title">
+      <h2 id="remote-title">Remote backups over SSH</h2>
+      {targets.length === 0 ? (
+        <p className="muted">None configured.</p>
+      ) : (
+        <table className="data-table" aria-label="Remote backup targets">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Source</th>
+              <th scope="col">Last good backup</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {targets.map((t) => (
+              <tr key={t.id}>
+                <th scope="row">
+                  {t.name}
+                  <span className="sub">
+                    {t.user}@{t.host}:{t.port} → {t.localFolder}
+                  </span>
+                </th>
+                <td className="message code">{t.source.kind === 'file' ? t.source.path : t.source.command}</td>
+                <td>
+                  <StatusBadge status={t.evidence.status} /> {t.evidence.detail}
+                  <span className="sub">
+                    warn after {t.warnAfterHours} h, fail after {t.failAfterHours} h; measured <Timestamp at={t.evidence.measuredAt} />
+                  </span>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setError('');
+                      runRemote(t.id).catch((err: unknown) => setError(toApiError(err).message));
+                    }}
+                  >
+                    Pull now
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {error && <p className="text-danger">{error}</p>}
+      {runs.length > 0 && (
+        <table className="data-table" aria-label="Remote backup history">
+          <thead>
+            <tr>
+              <th scope="col">Started</th>
+              <th scope="col">Target</th>
+              <th scope="col" className="cell-number">
+                Size
+              </th>
+              <th scope="col" className="cell-number">
+                Took
+              </th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Timestamp at={r.startedAt} />
+                </td>
+                <td>{names.get(r.targetId) ?? `#${r.targetId}`}</td>
+                <td className="cell-number">{formatBytes(r.sizeBytes)}</td>
+                <td className="cell-number">{r.durationMs === null ? 'unknown' : formatDuration(r.durationMs)}</td>
+                <td className="message">
+                  {r.status === 'ok' ? <span className="code">sha256 {r.sha256}</span> : <span className="text-danger">failed: {r.error}</span>}
+                  {r.removedAt !== null && <span className="sub">removed by retention</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AddRemoteForm />
+    </section>
+  );
+}
+
+function AddRemoteForm() {
+  const saveRemote = useBackupsStore((s) => s.saveRemote);
+  const [f, setF] = useState({ name: '', host: '', port: '22', user: '', hostKey: '', privateKeyPath: '', useAgent: false, kind: 'file' as 'file' | 'command', path: '', command: '', everyHours: '24', warn: '26', fail: '50' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState('');
+  const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF({ ...f, [k]: v });
+  const submit = async () => {
+    setErrors({});
+    setStatus('');
+    try {
+      const saved = await saveRemote({
+        name: f.name,
+        host: f.host,
+        port: Number(f.port),
+        user: f.user,
+        hostKey: f.hostKey,
+        ...(f.privateKeyPath.trim() && { privateKeyPath: f.privateKeyPath.trim() }),
+        useAgent: f.useAgent,
+        source: f.kind === 'file' ? { kind: 'file', path: f.path } : { kind: 'command', command: f.command },
+        everyHours: Number(f.everyHours),
+        warnAfterHours: Number(f.warn),
+        failAfterHours: Number(f.fail),
+      });
+      setStatus(`Added "${saved.name}".`);
+    } catch (err) {
+      const e = toApiError(err);
+      setErrors({ [e.field ?? 'form']: e.message });
+    }
+  };
+  return (
+    <details>
+      <summary>Add a remote backup</summary>
+      <form
+        className="edit-form"
+        aria-label="Add a remote backup"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <TextField label="Name" value={f.name} onChange={set('name')} error={errors.name} required />
+        <div className="field-row">
+          <TextField label="Host" value={f.host} onChange={set('host')} error={errors.host} required />
+          <TextField label="Port" type="number" value={f.port} onChange={set('port')} error={errors.port} />
+          <TextField label="User" value={f.user} onChange={set('user')} error={errors.user} required />
+        </div>
+        <TextField label="Host key (SHA256 fingerprint)" value={f.hostKey} onChange={set('hostKey')} error={errors.hostKey} hint="ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host" required />
+        <div className="field-row">
+          <TextField label="Private key file" value={f.privateKeyPath} onChange={set('privateKeyPath')} error={errors.privateKeyPath} />
+          <CheckboxField label="Use ssh-agent" checked={f.useAgent} onChange={set('useAgent')} />
+        </div>
+        <SelectField<'file' | 'command'>
+          label="Source"
+          value={f.kind}
+          choices={[
+            { value: 'file', label: 'a file on the host' },
+            { value: 'command', label: "a command's output (e.g. pg_dump -Fc app)" },
+          ]}
+          onChange={set('kind')}
+        />
+        {f.kind === 'file' ? (
+          <TextField label="Remote file" value={f.path} onChange={set('path')} error={errors['source.path']} required />
+        ) : (
+          <TextField label="Command" value={f.command} onChange={set('command')} error={errors['source.command']} required />
+        )}
+        <div className="field-row">
+          <TextField label="Every (hours)" type="number" value={f.everyHours} onChange={set('everyHours')} error={errors.everyHours} />
+          <TextField label="Warn after (hours)" type="number" value={f.warn} onChange={set('warn')} error={errors.warnAfterHours} />
+          <TextField label="Fail after (hours)" type="number" value={f.fail} onChange={set('fail')} error={errors.failAfterHours} />
+        </div>
+        {(errors.form || errors.source) && <p className="text-danger">{errors.form ?? errors.source}</p>}
+        <div className="actions">
+          <button type="submit">Add remote backup</button>
+          {status && (
+            <p className="form-status" role="status">
+              {status}
+            </p>
+          )}
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,153 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { BackupEvidence, RemoteRun, RemoteTarget } from '../../preload/schemas/backups.ts';
+import { judgeBackupAge } from '../../main/backups/backup-evidence.ts';
+import Database from 'better-sqlite3';
+import { startTestCore } from '../helpers/core-harness.ts';
+import { waitFor } from '../helpers/loopback-servers.ts';
+import { startSshd, type TestSshd } from '../helpers/sshd.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { ok } from '../alerts/alert-harness.ts';
+
+const run = promisify(execFile);
+const tmp = makeTempDir('photon-remote-backup-');
+let sshd: TestSshd;
+
+before(async () => {
+  sshd = await startSshd();
+});
+after(async () => {
+  await sshd?.stop();
+  tmp.cleanup();
+});
+
+async function makeSqliteFile(name: string, rows: number): Promise<string> {
+  const file = path.join(tmp.dir, name);
+  await run('sqlite3', ['-batch', file, `CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows}) INSERT INTO t (v) SELECT hex(randomblob(200)) FROM n;`]);
+  return file;
+}
+
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+const connection = () => ({ host: sshd.host, port: sshd.port, user: sshd.user, hostKey: sshd.hostKeyFingerprint, privateKeyPath: sshd.clientKeyPath });
+
+test('a remote SQLite file pulled over SSH arrives whole, with the SHA-256 and size recorded', async (t) => {
+  const core = startTestCore();
+  t.after(() => core.dispose());
+  // A name with a space and a quote: the remote command must quote it.
+  const remote = await makeSqliteFile("app data's.db", 3000);
+  const progress: Array<Array<{ targetId: number | null; unit: string; done: number }>> = [];
+  core.events.onAny((name, payload) => {
+    if (name === 'backupProgress') progress.push((payload as { running: Array<{ targetId: number | null; unit: string; done: number }> }).running);
+  });
+  const target = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'app db', ...connection(), source: { kind: 'file', path: remote } }));
+  assert.equal(target.evidence.status, 'UNKNOWN');
+  assert.equal(target.evidence.detail, 'no backup has run yet');
+
+  const pulled = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: target.id }));
+  assert.equal(pulled.status, 'ok', pulled.error ?? '');
+  assert.equal(pulled.sha256, sha256(remote));
+  assert.equal(pulled.sizeBytes, fs.statSync(remote).size);
+  assert.equal(sha256(pulled.file!), sha256(remote), 'the local copy matches byte for byte');
+  assert.equal(path.dirname(pulled.file!), path.join(core.dataDir, 'remote-backups', 'app-db'));
+  assert.match(path.basename(pulled.file!), /^app-db-.*\.db$/);
+  assert.ok(progress.some((running) => running.some((r) => r.targetId === target.id && r.unit === 'bytes')), 'the transfer was announced while it ran');
+  await waitFor('the end of the transfer to be announced', () => progress.at(-1)?.length === 0);
+
+  // Retention: keep 1 daily and 0 weekly → a second pull on the same day replaces the first file.
+  const edited = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { id: target.id, name: 'app db', ...connection(), source: { kind: 'file', path: remote }, keepDaily: 1, keepWeekly: 0 }));
+  assert.equal(edited.keepDaily, 1);
+  const second = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: target.id }));
+  assert.equal(second.status, 'ok');
+  assert.deepEqual(fs.readdirSync(path.dirname(pulled.file!)), [path.basename(second.file!)], 'exactly the older file was removed');
+
+  const evidence = await ok<BackupEvidence[]>(core.dispatch('getBackupEvidence', {}));
+  const mine = evidence.find((e) => e.targetId === target.id)!;
+  assert.equal(mine.status, 'UP');
+  assert.equal(mine.lastGoodAt, second.startedAt);
+  assert.match(mine.source, /remote_backups/);
+});
+
+test("a command's output is pulled the same way; a failing command or a wrong host key is recorded, never a file", async (t) => {
+  const core = startTestCore();
+  t.after(() => core.dispose());
+  const remote = await makeSqliteFile('dumped.db', 200);
+  const dump = await ok<RemoteTarget>(
+    core.dispatch('saveRemoteBackupTarget', { name: 'sql dump', ...connection(), source: { kind: 'command', command: `sqlite3 ${remote} .dump`, fileExtension: 'sql' } }),
+  );
+  const pulled = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: dump.id }));
+  assert.equal(pulled.status, 'ok', pulled.error ?? '');
+  const text = fs.readFileSync(pulled.file!, 'utf8');
+  assert.match(text, /^PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t/);
+  assert.equal(pulled.sha256, createHash('sha256').update(text).digest('hex'));
+
+  const failing = await ok<RemoteTarget>(
+    core.dispatch('saveRemoteBackupTarget', { name: 'broken', ...connection(), source: { kind: 'command', command: 'echo partial; echo "pg_dump: connection refused" >&2; exit 3' } }),
+  );
+  const failed = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: failing.id }));
+  assert.equal(failed.status, 'failed');
+  assert.equal(failed.file, null);
+  assert.match(failed.error!, /the backup command failed on 127\.0\.0\.1: pg_dump: connection refused/);
+  assert.deepEqual(fs.readdirSync(path.join(core.dataDir, 'remote-backups', 'broken')), [], 'no partial file left');
+
+  const impostor = await ok<RemoteTarget>(
+    core.dispatch('saveRemoteBackupTarget', { name: 'impostor', ...connection(), hostKey: sshd.rsaHostKeyFingerprint, source: { kind: 'file', path: remote } }),
+  );
+  const refused = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: impostor.id }));
+  assert.equal(refused.status, 'failed');
+  assert.match(refused.error!, /host key/i);
+
+  const missing = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'missing', ...connection(), source: { kind: 'file', path: '/nonexistent/app.db' } }));
+  const gone = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: missing.id }));
+  assert.match(gone.error!, /cannot read \/nonexistent\/app\.db on 127\.0\.0\.1: .*No such file or directory/);
+
+  const evidence = await ok<BackupEvidence[]>(core.dispatch('getBackupEvidence', {}));
+  const broken = evidence.find((e) => e.subject.startsWith('broken'))!;
+  assert.equal(broken.status, 'DOWN');
+  assert.match(broken.detail, /no backup has ever succeeded; the last attempt failed: the backup command failed/);
+});
+
+test('the backup check judges the last good backup age against its own thresholds', () => {
+  const hour = 3_600_000;
+  const base = { subject: 's', targetId: 1, warnAfterMs: 26 * hour, failAfterMs: 50 * hour, now: 1_000 * hour, source: 'test' };
+  const judge = (lastGoodAgeHours: number | null, lastRun: { ok: boolean } | null = { ok: true }) =>
+    judgeBackupAge({ ...base, lastGoodAt: lastGoodAgeHours === null ? null : base.now - lastGoodAgeHours * hour, lastRun: lastRun && { at: base.now, ok: lastRun.ok, error: lastRun.ok ? null : 'boom' } });
+  assert.equal(judge(1).status, 'UP');
+  assert.equal(judge(25.9).status, 'UP');
+  assert.equal(judge(26).status, 'DEGRADED');
+  assert.equal(judge(50).status, 'DOWN');
+  assert.equal(judge(null, null).status, 'UNKNOWN');
+  assert.equal(judge(null, { ok: false }).status, 'DOWN');
+  assert.match(judge(30, { ok: false }).detail, /last good backup 30 h ago, over the 26 h warning; the last attempt failed: boom/);
+});
+
+test('the scheduler starts a due pull beside its loop and records it; close() waits for a pull in flight', async (t) => {
+  const core = startTestCore();
+  t.after(() => core.dispose());
+  const remote = await makeSqliteFile('scheduled.db', 500);
+  const target = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'scheduled', ...connection(), source: { kind: 'file', path: remote }, everyHours: 24 }));
+  await core.backups.runDue();
+  await waitFor('the scheduled pull to be recorded', () => core.backups.status().remoteRuns.length === 1, 15_000);
+  const run = core.backups.status().remoteRuns[0]!;
+  assert.equal(run.targetId, target.id);
+  assert.equal(run.status, 'ok', run.error ?? '');
+  assert.equal(run.sha256, sha256(remote));
+  await core.backups.runDue();
+  assert.equal(core.backups.status().running.length, 0, 'not due again within 24 h: nothing started');
+
+  // A pull started and the core closed at once: the transfer is cancelled and recorded, not cut off mid-write.
+  const busy = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'slow', ...connection(), source: { kind: 'command', command: 'sleep 30; echo late' } }));
+  await core.backups.runDue();
+  assert.equal(core.backups.status().running.some((r) => r.targetId === busy.id), true);
+  await core.close();
+  const db = new Database(path.join(core.dataDir, 'photon.db'), { readonly: true });
+  const recorded = db.prepare('SELECT status, error FROM remote_backups WHERE target_id = ?').get(busy.id) as { status: string; error: string };
+  db.close();
+  assert.equal(recorded.status, 'failed');
+  assert.match(recorded.error, /cancel|abort/i);
+});
