@@ -38,16 +38,9 @@ export interface DeliveryRecord {
   log: AttemptRecord[];
 }
 
-export interface AlertRecord {
+/** An alert as stored: what was inserted, its note always present (empty when none). */
+export interface AlertRecord extends Required<NewAlert> {
   id: number;
-  incidentId: number | null;
-  monitorId: number | null;
-  monitorName: string;
-  kind: AlertKind;
-  state: AlertState;
-  title: string;
-  message: string;
-  note: string;
   createdAt: number;
   deliveries: DeliveryRecord[];
 }
@@ -149,12 +142,7 @@ export class AlertRepository {
   recent(limit: number): AlertRecord[] {
     const rows = this.db.prepare('SELECT * FROM alerts ORDER BY id DESC LIMIT ?').all(limit) as AlertRow[];
     if (rows.length === 0) return [];
-    const byAlert = new Map<number, DeliveryRecord[]>();
-    for (const d of this.deliveries(`d.alert_id >= ?`, [rows.at(-1)!.id])) {
-      const list = byAlert.get(d.alertId) ?? [];
-      list.push(d);
-      byAlert.set(d.alertId, list);
-    }
+    const byAlert = groupBy(this.deliveries(`d.alert_id >= ?`, [rows.at(-1)!.id]), (d) => d.alertId);
     return rows.map((r) => ({
       id: r.id,
       incidentId: r.incident_id,
@@ -180,12 +168,11 @@ export class AlertRepository {
     const attempts = this.db
       .prepare(`SELECT delivery_id, at, duration_ms, ok, http_status, error FROM delivery_attempts WHERE delivery_id >= ? ORDER BY id`)
       .all(rows[0]!.id) as Array<{ delivery_id: number; at: number; duration_ms: number; ok: number; http_status: number | null; error: string | null }>;
-    const log = new Map<number, AttemptRecord[]>();
-    for (const a of attempts) {
-      const list = log.get(a.delivery_id) ?? [];
-      list.push({ at: a.at, durationMs: a.duration_ms, ok: a.ok === 1, httpStatus: a.http_status, error: a.error });
-      log.set(a.delivery_id, list);
-    }
+    const log = groupBy(
+      attempts,
+      (a) => a.delivery_id,
+      (a): AttemptRecord => ({ at: a.at, durationMs: a.duration_ms, ok: a.ok === 1, httpStatus: a.http_status, error: a.error }),
+    );
     return rows.map((d) => ({
       id: d.id,
       alertId: d.alert_id,
@@ -201,4 +188,15 @@ export class AlertRepository {
       log: log.get(d.id) ?? [],
     }));
   }
+}
+
+/** Items by key, in their order; `as` turns a row into what the list holds. */
+function groupBy<T, K, V = T>(items: readonly T[], keyOf: (item: T) => K, as: (item: T) => V = (item) => item as unknown as V): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const item of items) {
+    const list = groups.get(keyOf(item)) ?? [];
+    list.push(as(item));
+    groups.set(keyOf(item), list);
+  }
+  return groups;
 }

@@ -99,7 +99,11 @@ async function runWithCore(core: Core, hostName: string, runbookName: string | u
   early.filter((c) => c.runId === runId).forEach(write);
   const onInterrupt = () => {
     process.stderr.write('\ncancelling…\n');
-    core.recovery.cancel(runId);
+    try {
+      core.recovery.cancel(runId);
+    } catch {
+      // It ended between the keypress and now: nothing left to cancel.
+    }
   };
   process.on('SIGINT', onInterrupt);
   try {

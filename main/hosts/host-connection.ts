@@ -23,6 +23,7 @@ export async function connectToHost(host: HostRecord, secrets: SecretStore, opti
     port: host.port,
     user: host.user,
     expectedHostKey: host.pin.fingerprint,
+    expectedHostKeyType: host.pin.keyType,
     timeoutMs: options.timeoutMs,
     ...(options.signal && { signal: options.signal }),
   };

@@ -31,7 +31,7 @@ export function importProjectConfig(
     throw new ContractError('NOT_FOUND', code === 'ENOENT' ? `There is no ${CONFIG_FILE} in ${project.repoPath}` : `Cannot read ${file}: ${(err as Error).message}`, 'projectId');
   }
   const config = readPhotonYml(text, file);
-  const problems = config.problems.length > 0 ? config.problems : recovery.checkFileRunbooks(file, config.runbooks);
+  const problems = config.problems.length > 0 ? config.problems : recovery.checkFileRunbooks(file, config.runbooks, project.id);
   if (problems.length > 0) return { file, monitors: 0, removed: 0, runbooks: 0, problems };
   const applied = monitoring.importFromFile(project.id, file, config.monitors);
   const runbooks = recovery.replaceFileRunbooks(file, config.runbooks);

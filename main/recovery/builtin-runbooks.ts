@@ -34,7 +34,7 @@ export function builtinRunbooks(host: HostRecord, which: (program: string) => st
   const unitParam =
     host.services.length > 0
       ? ({ type: 'enum', name: 'unit', label: 'Service', values: host.services } as const)
-      : ({ type: 'string', name: 'unit', label: 'Service (systemd unit)', pattern: '^[A-Za-z0-9@._:-]+$', maxLength: 200 } as const);
+      : ({ type: 'string', name: 'unit', label: 'Service (systemd unit)', pattern: '[A-Za-z0-9@_][A-Za-z0-9@._:-]*', maxLength: 200 } as const);
   const list: Runbook[] = [
     {
       ...base,

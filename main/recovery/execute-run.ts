@@ -12,6 +12,8 @@ import { runLocalStep, runRemoteStep, type OutputStream, type StepExit } from '.
 
 /** The audit log keeps the first MiB of a run's output; the digest covers all of it. */
 export const MAX_STORED_OUTPUT_BYTES = 1024 * 1024;
+/** Live output sent to the window per run. */
+const MAX_STREAMED_OUTPUT_BYTES = 4 * 1024 * 1024;
 const CONNECT_TIMEOUT_MS = 15_000;
 const PROBE_TIMEOUT_MS = 5_000;
 
@@ -51,6 +53,8 @@ export async function executeRun(steps: readonly PlannedStep[], deps: ExecuteDep
   let exitCode: number | null = null;
   let error: string | null = null;
   let verified: { recovered: boolean | null; verification: string } | null = null;
+  // Which signal ended the steps, if one did; one that comes while tidying up changes nothing.
+  let endedBy: 'cancel' | 'timeout' | null = null;
 
   const session = async () => {
     if (conn && !conn.isClosed()) return conn;
@@ -119,11 +123,12 @@ export async function executeRun(steps: readonly PlannedStep[], deps: ExecuteDep
         }
       }
     }
+    endedBy = signals.cancel.aborted ? 'cancel' : signals.timeout.aborted ? 'timeout' : null;
   } finally {
     await (conn as SshConnection | null)?.close();
   }
 
-  const status: ExecuteResult['status'] = signals.cancel.aborted ? 'cancelled' : signals.timeout.aborted ? 'timed-out' : error ? 'failed' : 'succeeded';
+  const status: ExecuteResult['status'] = endedBy === 'cancel' ? 'cancelled' : endedBy === 'timeout' ? 'timed-out' : error ? 'failed' : 'succeeded';
   if (status === 'cancelled') info('cancelled by the operator');
   if (status === 'timed-out') info('stopped: the runbook ran past its timeout');
   // The host's monitors judge the outcome, whatever the commands said.
@@ -147,9 +152,10 @@ async function waitForSsh(
   info: (t: string) => void,
 ): Promise<string | null> {
   const until = Date.now() + opts.timeoutSeconds * 1000;
+  if (!host.pin) return `the host key of ${host.name} is not pinned, so an answer could come from anyone; pin it first`;
   const answers = async (): Promise<'yes' | 'no' | string> => {
     try {
-      const offered = await probeHostKey(host.address, host.port, PROBE_TIMEOUT_MS, signal);
+      const offered = await probeHostKey(host.address, host.port, PROBE_TIMEOUT_MS, signal, host.pin?.keyType);
       if (host.pin && !fingerprintsEqual(host.pin.fingerprint, offered.fingerprint)) {
         return `the host answered with key ${offered.fingerprint}, not the pinned ${host.pin.fingerprint}; refusing to continue`;
       }
@@ -233,6 +239,7 @@ class OutputRecorder {
   private readonly kept: string[] = [];
   private keptBytes = 0;
   private total = 0;
+  private streamedBytes = 0;
 
   constructor(private readonly sink: (stream: OutputStream | 'info', text: string) => void) {}
 
@@ -247,7 +254,14 @@ class OutputRecorder {
       this.kept.push(piece);
       this.keptBytes += Buffer.byteLength(piece);
     }
-    this.sink(stream, text);
+    // The window is fed only so much; a flood would swamp the event channel for nothing.
+    if (this.streamedBytes < MAX_STREAMED_OUTPUT_BYTES) {
+      this.streamedBytes += bytes;
+      this.sink(stream, text);
+      if (this.streamedBytes >= MAX_STREAMED_OUTPUT_BYTES) {
+        this.sink('info', `\n[live output stops here after ${MAX_STREAMED_OUTPUT_BYTES / 1024 / 1024} MiB; the run goes on, the audit keeps the first MiB and the SHA-256 of all of it]\n`);
+      }
+    }
   }
 
   finish(): { output: string; outputBytes: number; outputSha256: string } {

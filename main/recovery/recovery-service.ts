@@ -57,6 +57,7 @@ export class RecoveryService {
   private readonly now: () => number;
   private readonly which: (program: string) => string | null;
   private scheduleLoop: ReturnType<typeof startIntervalLoop> | null = null;
+  private stopping = false;
 
   constructor(private readonly o: RecoveryOptions) {
     this.now = o.now ?? Date.now;
@@ -73,9 +74,11 @@ export class RecoveryService {
     return abandoned > 0 ? [`${abandoned} runbook run${abandoned === 1 ? ' was' : 's were'} still open from a previous start and ${abandoned === 1 ? 'is' : 'are'} now marked failed in the audit log`] : [];
   }
 
+  /** Cancels what runs first: the schedule loop's stop waits for the run it started. */
   async stop(): Promise<void> {
-    await this.scheduleLoop?.stop();
+    this.stopping = true;
     for (const run of this.active.values()) run.cancel.abort();
+    await this.scheduleLoop?.stop();
     await Promise.all([...this.active.values()].map((r) => r.done));
     this.flushOutput();
   }
@@ -104,12 +107,17 @@ export class RecoveryService {
    * Checks runbooks read from a photon.yml; returns a problem per bad entry, applies nothing.
    * Hosts are named in the file and must exist as host profiles.
    */
-  checkFileRunbooks(file: string, entries: readonly FileRunbook[]): ConfigProblem[] {
+  checkFileRunbooks(file: string, entries: readonly FileRunbook[], projectId: string): ConfigProblem[] {
     const problems: ConfigProblem[] = [];
     for (const e of entries) {
       const host = this.o.hosts.repo.byName(e.host);
       if (!host) {
         problems.push({ file, line: e.line, column: 1, message: `runbook "${e.definition.name}": no host profile named "${e.host}"; add it in Settings → Hosts & Credentials first` });
+        continue;
+      }
+      // A repository's file may act on its own project's hosts (or unassigned ones), never another project's.
+      if (host.projectId !== null && host.projectId !== projectId) {
+        problems.push({ file, line: e.line, column: 1, message: `runbook "${e.definition.name}": host "${host.name}" belongs to another project` });
         continue;
       }
       try {
@@ -158,7 +166,15 @@ export class RecoveryService {
       const what = runbook.danger === 'disruptive' ? `the host name "${host.name}"` : '"yes"';
       throw new ContractError('INVALID_INPUT', `type ${what} to confirm ${runbook.name} on ${host.name}; nothing was run`, 'confirmation');
     }
+    if (this.stopping) throw new ContractError('UNAVAILABLE', 'Photon is shutting down; nothing was run');
     if (this.busyHosts.has(host.id)) throw new ContractError('CONFLICT', `another runbook is running on ${host.name}; wait for it or cancel it first`);
+    if (!host.pin && runbook.steps.some((s) => 'remote' in s || 'waitForSsh' in s)) {
+      throw new ContractError(
+        'CONFLICT',
+        `the host key of ${host.name} is not pinned yet: check it in Settings → Hosts & Credentials and confirm its fingerprint first; nothing was run`,
+        'hostId',
+      );
+    }
 
     const runId = this.log.start({
       hostId: host.id,
@@ -170,6 +186,7 @@ export class RecoveryService {
       commands: plan.view.commands,
       startedAt: this.now(),
     });
+    const started = this.log.summary(runId)!;
     const cancel = new AbortController();
     const timeout = AbortSignal.timeout(runbook.timeoutSeconds * 1000);
     this.busyHosts.add(host.id);
@@ -190,11 +207,16 @@ export class RecoveryService {
         return this.log.summary(runId)!;
       })
       .catch((err: unknown) => {
-        // executeRun reports failures as results; reaching here is a bug, still recorded.
+        // executeRun reports failures as results; reaching here is a bug (or a failed audit write), still recorded.
         const message = `internal error: ${err instanceof Error ? err.message : String(err)}`;
         this.o.logger.error(`runbook run ${runId}: ${message}`);
-        this.log.finish(runId, { status: 'failed', finishedAt: this.now(), exitCode: null, output: '', outputBytes: 0, outputSha256: '', recovered: null, verification: null, error: message });
-        return this.log.summary(runId)!;
+        try {
+          this.log.finish(runId, { status: 'failed', finishedAt: this.now(), exitCode: null, output: '', outputBytes: 0, outputSha256: '', recovered: null, verification: null, error: message });
+          return this.log.summary(runId)!;
+        } catch {
+          // The store itself is failing: the record is closed as failed at the next start.
+          return { ...started, status: 'failed' as const, finishedAt: this.now(), durationMs: this.now() - started.startedAt, error: message };
+        }
       })
       .finally(() => {
         this.busyHosts.delete(host.id);
@@ -207,9 +229,8 @@ export class RecoveryService {
         return summary;
       });
     this.active.set(runId, { cancel, done });
-    const summary = this.log.summary(runId)!;
-    this.o.events.emit('runChanged', { run: summary });
-    return summary;
+    this.o.events.emit('runChanged', { run: started });
+    return started;
   }
 
   /** The finished record of a run started here (the CLI and tests wait on it). */
@@ -264,6 +285,7 @@ export class RecoveryService {
     const now = this.now();
     const failures: string[] = [];
     for (const stored of this.repo.all()) {
+      if (this.stopping) break;
       const def = stored.definition;
       if (def.schedule === null || def.hostId === null || !def.readOnly) continue;
       if (stored.lastScheduledAt !== null && nextDue(def.schedule, stored.lastScheduledAt, now) > now) continue;

@@ -28,7 +28,7 @@ export class RunbookRepository {
 
   all(): StoredRunbook[] {
     return (this.db.prepare('SELECT * FROM runbooks ORDER BY id').all() as Row[]).flatMap((r) => {
-      const parsed = runbookInput.safeParse(JSON.parse(r.definition));
+      const parsed = runbookInput.safeParse(parseJson(r.definition));
       // A row this build cannot read is skipped, not fatal: the rest of the runbooks still work.
       return parsed.success ? [{ id: r.id, definition: { ...parsed.data, hostId: r.host_id }, source: r.source, lastScheduledAt: r.last_scheduled_at }] : [];
     });
@@ -88,7 +88,7 @@ export function checkRunbookDefinition(def: RunbookDefinition): void {
     const argv = 'remote' in step ? step.remote : 'local' in step ? step.local : null;
     if (!argv) return;
     const field = `steps.${i}.${'remote' in step ? 'remote' : 'local'}`;
-    if (new RegExp(PLACEHOLDER.source).test(argv[0]!)) {
+    if (hasPlaceholder(argv[0]!)) {
       throw new ContractError('INVALID_INPUT', 'the program (first element) cannot come from a parameter; only its arguments can', `${field}.0`);
     }
     if (argv[0]!.trim() === '') throw new ContractError('INVALID_INPUT', 'the program (first element) must not be empty', `${field}.0`);
@@ -97,6 +97,14 @@ export function checkRunbookDefinition(def: RunbookDefinition): void {
         if (!names.has(m[1]!)) throw new ContractError('INVALID_INPUT', `{{${m[1]}}} names no declared parameter`, `${field}.${j}`);
       }
     });
+    const code = placeholderInCode(argv);
+    if (code !== -1) {
+      throw new ContractError(
+        'INVALID_INPUT',
+        `${argv[0]} would run this argument as code, so a parameter in it could change what runs; pass the value as its own argument instead (e.g. sh -c 'echo "$1"' sh {{value}})`,
+        `${field}.${code}`,
+      );
+    }
   });
   if (def.schedule !== null && !def.readOnly) {
     throw new ContractError('INVALID_INPUT', 'only read-only runbooks may run on a schedule: nobody is there to confirm a change', 'schedule');
@@ -107,6 +115,30 @@ export function checkRunbookDefinition(def: RunbookDefinition): void {
       if (p.default === undefined) throw new ContractError('INVALID_INPUT', `a scheduled runbook needs a default for parameter ${p.name}`, 'schedule');
     }
   }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Programs that run their `-c`/`-e` argument as code: a value spliced into it would be code too. */
+const INTERPRETERS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'fish', 'csh', 'tcsh', 'busybox', 'python', 'python3', 'perl', 'ruby', 'node', 'php', 'lua', 'su']);
+const CODE_FLAG = /^-[a-zA-Z]*[ce]$/;
+const hasPlaceholder = (arg: string) => new RegExp(PLACEHOLDER.source).test(arg);
+
+/**
+ * The index of the argument an interpreter will run as code (the one after its -c/-e, also behind
+ * sudo or env) when it holds a placeholder; -1 when there is none. Later arguments are plain data.
+ */
+function placeholderInCode(argv: readonly string[]): number {
+  const interpreter = argv.findIndex((a) => INTERPRETERS.has(a.split('/').at(-1)!));
+  if (interpreter === -1) return -1;
+  const flag = argv.findIndex((a, i) => i > interpreter && CODE_FLAG.test(a));
+  return flag !== -1 && flag + 1 < argv.length && hasPlaceholder(argv[flag + 1]!) ? flag + 1 : -1;
 }
 
 export function storedToRunbook(s: StoredRunbook): Runbook {

@@ -3,15 +3,29 @@ import { ContractError } from '../api/contract-error.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Reads a JSON request body with a size cap; an empty body means "no arguments". */
-export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+/** How a server says no to a body: each speaks its own error format. */
+export interface BodyRefusals {
+  tooLarge(limit: number): Error;
+  notJson(reason: string): Error;
+}
+
+const CONTRACT_REFUSALS: BodyRefusals = {
+  tooLarge: (limit) => new ContractError('BAD_REQUEST', `Request body is larger than ${limit} bytes`),
+  notJson: (reason) => new ContractError('BAD_REQUEST', `Request body is not valid JSON: ${reason}`),
+};
+
+/**
+ * Reads a JSON request body with a size cap; an empty body is undefined ("no arguments"). A body
+ * declared too large is refused before a byte is read.
+ */
+export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES, refuse: BodyRefusals = CONTRACT_REFUSALS): Promise<unknown> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (Number.isFinite(declared) && declared > limit) throw refuse.tooLarge(limit);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge(limit);
+    if (size > limit) throw refuse.tooLarge(limit);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -19,8 +33,6 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new ContractError('BAD_REQUEST', `Request body is not valid JSON: ${(err as Error).message}`);
+    throw refuse.notJson((err as Error).message);
   }
 }
-
-const tooLarge = (limit: number) => new ContractError('BAD_REQUEST', `Request body is larger than ${limit} bytes`);

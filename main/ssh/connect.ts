@@ -31,6 +31,11 @@ export interface ConnectOptions {
   /** Pinned OpenSSH fingerprint ("SHA256:…"); null when nothing is pinned yet. */
   expectedHostKey: string | null;
   /**
+   * The pinned key's type (e.g. "ssh-rsa"): the server is asked for that type only. Without it a
+   * host that also holds an ed25519 key offers that one, and an RSA pin would read as a changed key.
+   */
+  expectedHostKeyType?: string;
+  /**
    * Only consulted when `expectedHostKey` is null: true accepts the offered key for this connection.
    * Without it an unpinned host is refused with HostKeyUnknownError. The time spent here counts
    * against timeoutMs, so interactive callers should probe first and pin (probeHostKey) instead.
@@ -66,6 +71,13 @@ interface EstablishOptions extends Omit<ConnectOptions, 'privateKeyPath'> {
 }
 
 const MAX_KEY_FILE_BYTES = 64 * 1024;
+const KEEPALIVE_INTERVAL_MS = 15_000;
+const KEEPALIVE_COUNT_MAX = 3;
+
+/** The signature algorithms that prove possession of a key of this type. */
+export function hostKeyAlgorithms(keyType: string): string[] {
+  return keyType === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'] : [keyType];
+}
 // Below the engine's 1 s hard-stop grace, so a check that was aborted still returns in time.
 const CLOSE_GRACE_MS = 500;
 
@@ -92,9 +104,9 @@ export async function connect(options: ConnectOptions): Promise<SshConnection> {
  * `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the host before pinning it. It is the key
  * connect() will later be offered (ssh2 prefers ed25519, then ecdsa, then rsa).
  */
-export async function probeHostKey(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<OfferedHostKey> {
+export async function probeHostKey(host: string, port: number, timeoutMs: number, signal?: AbortSignal, keyType?: string): Promise<OfferedHostKey> {
   try {
-    await establish({ host, port, user: 'photon-host-key-probe', expectedHostKey: null, timeoutMs, signal });
+    await establish({ host, port, user: 'photon-host-key-probe', expectedHostKey: null, timeoutMs, signal, ...(keyType && { expectedHostKeyType: keyType }) });
   } catch (err) {
     if (err instanceof HostKeyUnknownError) return err.offered;
     throw err;
@@ -195,6 +207,9 @@ function establish(o: EstablishOptions): Promise<SshConnection> {
       // ssh2's own handshake timer, as a backstop to ours; both are reported as TimeoutError.
       readyTimeout: o.timeoutMs,
       tryKeyboard: false,
+      keepaliveInterval: KEEPALIVE_INTERVAL_MS,
+      keepaliveCountMax: KEEPALIVE_COUNT_MAX,
+      ...(o.expectedHostKeyType && { algorithms: { serverHostKey: hostKeyAlgorithms(o.expectedHostKeyType) } }),
     };
     const pending = ssh.connect(config);
     // After 'ready' node-ssh drops its error listener, and an unheard 'error' would crash the

@@ -17,6 +17,10 @@ export interface Ssh2ConnectConfig {
   hostVerifier: (key: Buffer, verify: (accept: boolean) => void) => void;
   readyTimeout: number;
   tryKeyboard: boolean;
+  /** A dead peer is noticed within interval × count instead of when TCP gives up (minutes). */
+  keepaliveInterval: number;
+  keepaliveCountMax: number;
+  algorithms?: { serverHostKey: string[] };
 }
 
 /** ssh2's Error objects carry the layer that failed. */

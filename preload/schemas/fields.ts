@@ -43,7 +43,8 @@ export const SSH_FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}$/;
 
 /** systemd unit names as `systemctl` accepts them; also what keeps them safe on a command line. */
 export const unitName = (field: string) =>
-  requiredText(field, 200).regex(/^[\w@.:-]+$/, { error: `${field}: unit names may hold letters, digits and @ . : _ -` });
+  // Never a leading "-": systemctl would read the name as an option.
+  requiredText(field, 200).regex(/^[\w@][\w@.:-]*$/, { error: `${field}: unit names may hold letters, digits and @ . : _ -, and start with a letter, digit, _ or @` });
 
 export const sshFingerprint = (field = 'hostKey') =>
   z

@@ -205,7 +205,7 @@ export const RunbookStepSchema = z.union(
 );
 export type RunbookStep = z.output<typeof RunbookStepSchema>;
 
-export const SCHEDULE = /^(every (\d+)(m|h|d))|(daily \d{2}:\d{2})|(weekly (mon|tue|wed|thu|fri|sat|sun) \d{2}:\d{2})$/;
+export const SCHEDULE = /^(?:every [1-9]\d{0,3}[mhd]|daily \d{2}:\d{2}|weekly (?:mon|tue|wed|thu|fri|sat|sun) \d{2}:\d{2})$/;
 
 export const runbookInput = z.strictObject({
   id: whole('id', 1, Number.MAX_SAFE_INTEGER).optional(),

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { DialogButtons, ModalDialog } from './ModalDialog.tsx';
 
 interface Props {
   title: string;
@@ -18,80 +19,46 @@ interface Props {
 }
 
 /**
- * A modal dialog for actions that must not happen by a stray click: the confirm button stays
+ * A confirmation for actions that must not happen by a stray click: the confirm button stays
  * disabled until the phrase is typed exactly. Focus starts in the input; Escape and Cancel close it.
  */
 export function TypedConfirmDialog({ title, children, phrase, inputLabel, confirmLabel, onConfirm, onCancel, busy = false, error, wide = false }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [typed, setTyped] = useState('');
-  const titleId = useId();
-  const bodyId = useId();
   const inputId = useId();
   const hintId = useId();
   const matches = typed.trim() === phrase;
 
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-    input.current?.focus();
-    return () => {
-      if (el?.open) el.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  return (
-    <dialog
-      ref={dialog}
-      className={wide ? 'dialog dialog-wide' : 'dialog'}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(e) => {
+  const controls = (
+    <form
+      noValidate
+      onSubmit={(e) => {
         e.preventDefault();
-        if (!busy) onCancel();
+        if (matches && !busy) onConfirm(typed.trim());
       }}
     >
-      <h2 id={titleId}>{title}</h2>
-      <div id={bodyId}>{children}</div>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (matches && !busy) onConfirm(typed.trim());
-        }}
-      >
-        <div className="field">
-          <label htmlFor={inputId}>{inputLabel}</label>
-          <input
-            id={inputId}
-            ref={input}
-            className="typed-phrase"
-            value={typed}
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={hintId}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-          <p className="field-hint" id={hintId}>
-            {matches ? 'Matches.' : <>Type <code>{phrase}</code> exactly.</>}
-          </p>
-        </div>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="danger" disabled={busy || !matches}>
-            {busy ? 'Working…' : confirmLabel}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <div className="field">
+        <label htmlFor={inputId}>{inputLabel}</label>
+        <input
+          id={inputId}
+          ref={input}
+          className="typed-phrase"
+          value={typed}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={hintId}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+        <p className="field-hint" id={hintId}>
+          {matches ? 'Matches.' : <>Type <code>{phrase}</code> exactly.</>}
+        </p>
+      </div>
+      <DialogButtons confirmLabel={confirmLabel} onCancel={onCancel} busy={busy} error={error} confirmDisabled={!matches} />
+    </form>
+  );
+  return (
+    <ModalDialog title={title} initialFocus={input} busy={busy} onCancel={onCancel} wide={wide} controls={controls}>
+      {children}
+    </ModalDialog>
   );
 }

@@ -12,14 +12,15 @@ export interface PlacedError<F extends string> {
 
 /**
  * What every editing form keeps besides its values: errors by field and one for the whole form, a
- * busy flag while saving, and after each failure the cursor in the first field that needs fixing.
+ * busy flag while saving, and after each failure the cursor in the first field that needs fixing
+ * (`invalid`: the selector of what needs fixing, when more than a field can).
  */
-export function useFormErrors<F extends string>(formRef: RefObject<HTMLFormElement | null>) {
+export function useFormErrors<F extends string>(formRef: RefObject<HTMLFormElement | null>, invalid?: string) {
   const [errors, setErrors] = useState<FieldErrorsOf<F>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
+  useFocusFirstInvalid(formRef, failures, invalid);
 
   const fail = (fields: FieldErrorsOf<F>, form: string | null) => {
     setErrors(fields);

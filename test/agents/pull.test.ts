@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -6,21 +6,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { closeServer, listen } from '../helpers/loopback-servers.ts';
-import { startSshd, type TestSshd } from '../helpers/sshd.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
+import { sshdForTestFile } from '../helpers/sshd.ts';
 import { startAgentsCore, storedCounts } from './agents-harness.ts';
 
 const run = promisify(execFile);
-const tmp = makeTempDir('photon-agent-pull-');
-let sshd: TestSshd;
-
-before(async () => {
-  sshd = await startSshd();
-});
-after(async () => {
-  await sshd?.stop();
-  tmp.cleanup();
-});
+const files = sshdForTestFile('photon-agent-pull-');
+const { tmp } = files;
 
 const API_KEY = 'remote-registry-key-4d1f9';
 
@@ -122,9 +113,9 @@ test('pull over SSH from a SQLite registry with a configurable query; a bad quer
   const project = await call('addProject', { name: 'registry' });
   const agents = await call('listAgents', { projectId: project.id });
   const byCode = Object.fromEntries(agents.map((a) => [a.code, a]));
-  const ssh = { kind: 'sqlite-ssh' as const, host: sshd.host, port: sshd.port, user: sshd.user, hostKey: sshd.hostKeyFingerprint, privateKeyPath: sshd.clientKeyPath, file };
+  const ssh = { kind: 'sqlite-ssh' as const, host: files.sshd.host, port: files.sshd.port, user: files.sshd.user, hostKey: files.sshd.hostKeyFingerprint, privateKeyPath: files.sshd.clientKeyPath, file };
   const source = await call('saveAgentPullSource', { projectId: project.id, name: 'central registry', source: { ...ssh, query: REGISTRY_QUERY } });
-  assert.equal(source.target, `root@127.0.0.1:${sshd.port} ${file}`);
+  assert.equal(source.target, `root@127.0.0.1:${files.sshd.port} ${file}`);
 
   await core.agents.pull.runDue();
   const ok = (await call('listAgentPullSources', { projectId: project.id }))[0]!;
@@ -152,7 +143,7 @@ test('pull over SSH from a SQLite registry with a configurable query; a bad quer
   await call('saveAgentPullSource', { id: source.id, projectId: project.id, name: 'central registry', source: { ...ssh, query: 'SELECT agent_letter AS agent, status AS type, 1 AS at FROM agent_sessions' } });
   await assert.rejects(core.agents.pull.runDue(), /row 1: type must be one of heartbeat, status, task-started, task-finished/);
   // A wrong pinned host key is refused before anything is sent.
-  await call('saveAgentPullSource', { id: source.id, projectId: project.id, name: 'central registry', source: { ...ssh, hostKey: sshd.rsaHostKeyFingerprint, query: REGISTRY_QUERY } });
+  await call('saveAgentPullSource', { id: source.id, projectId: project.id, name: 'central registry', source: { ...ssh, hostKey: files.sshd.rsaHostKeyFingerprint, query: REGISTRY_QUERY } });
   await assert.rejects(core.agents.pull.runDue(), /central registry: SSH root@127\.0\.0\.1:\d+: .*host key/i);
   assert.deepEqual(storedCounts(core.dataDir, byCode.A!.id), { heartbeats: 1, statuses: 0, tasks: 2, finished: 2, keys: 3 });
 });

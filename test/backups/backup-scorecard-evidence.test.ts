@@ -2,7 +2,7 @@
  * "Backups are recent" in the readiness scorecard comes from the remote backups the console pulled:
  * unknown with none configured, pass when every target is within its age limits, fail when one is not.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,20 +10,11 @@ import { MemorySecretStore } from '../../main/secrets/memory-secret-store.ts';
 import type { RemoteRun, RemoteTarget } from '../../preload/schemas/backups.ts';
 import { startTestCore } from '../helpers/core-harness.ts';
 import { call } from '../helpers/recovery-harness.ts';
-import { startSshd, type TestSshd } from '../helpers/sshd.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
+import { sshdForTestFile } from '../helpers/sshd.ts';
 import { ok } from '../alerts/alert-harness.ts';
 
-const tmp = makeTempDir('photon-backup-scorecard-');
-let sshd: TestSshd;
-
-before(async () => {
-  sshd = await startSshd();
-});
-after(async () => {
-  await sshd?.stop();
-  tmp.cleanup();
-});
+const files = sshdForTestFile('photon-backup-scorecard-');
+const { tmp } = files;
 
 test('the scorecard’s backup check follows the remote backups: unknown, then pass, then fail', async (t) => {
   const core = startTestCore(undefined, { secrets: new MemorySecretStore() });
@@ -43,7 +34,7 @@ test('the scorecard’s backup check follows the remote backups: unknown, then p
   assert.equal(none.status, 'unknown');
   assert.equal(none.reason, 'no remote backup target is configured (Backups view)');
 
-  const connection = { host: sshd.host, port: sshd.port, user: sshd.user, hostKey: sshd.hostKeyFingerprint, privateKeyPath: sshd.clientKeyPath };
+  const connection = { host: files.sshd.host, port: files.sshd.port, user: files.sshd.user, hostKey: files.sshd.hostKeyFingerprint, privateKeyPath: files.sshd.clientKeyPath };
   const target = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'app db', ...connection, source: { kind: 'file', path: remoteFile } }));
   assert.equal((await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: target.id }))).status, 'ok');
   const fresh = await backupCheck();

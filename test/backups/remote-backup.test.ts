@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
@@ -10,21 +10,12 @@ import { judgeBackupAge } from '../../main/backups/backup-evidence.ts';
 import Database from 'better-sqlite3';
 import { startTestCore } from '../helpers/core-harness.ts';
 import { waitFor } from '../helpers/loopback-servers.ts';
-import { startSshd, type TestSshd } from '../helpers/sshd.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
+import { sshdForTestFile } from '../helpers/sshd.ts';
 import { ok } from '../alerts/alert-harness.ts';
 
 const run = promisify(execFile);
-const tmp = makeTempDir('photon-remote-backup-');
-let sshd: TestSshd;
-
-before(async () => {
-  sshd = await startSshd();
-});
-after(async () => {
-  await sshd?.stop();
-  tmp.cleanup();
-});
+const files = sshdForTestFile('photon-remote-backup-');
+const { tmp } = files;
 
 async function makeSqliteFile(name: string, rows: number): Promise<string> {
   const file = path.join(tmp.dir, name);
@@ -34,7 +25,7 @@ async function makeSqliteFile(name: string, rows: number): Promise<string> {
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-const connection = () => ({ host: sshd.host, port: sshd.port, user: sshd.user, hostKey: sshd.hostKeyFingerprint, privateKeyPath: sshd.clientKeyPath });
+const connection = () => ({ host: files.sshd.host, port: files.sshd.port, user: files.sshd.user, hostKey: files.sshd.hostKeyFingerprint, privateKeyPath: files.sshd.clientKeyPath });
 
 test('a remote SQLite file pulled over SSH arrives whole, with the SHA-256 and size recorded', async (t) => {
   const core = startTestCore();
@@ -96,7 +87,7 @@ test("a command's output is pulled the same way; a failing command or a wrong ho
   assert.deepEqual(fs.readdirSync(path.join(core.dataDir, 'remote-backups', 'broken')), [], 'no partial file left');
 
   const impostor = await ok<RemoteTarget>(
-    core.dispatch('saveRemoteBackupTarget', { name: 'impostor', ...connection(), hostKey: sshd.rsaHostKeyFingerprint, source: { kind: 'file', path: remote } }),
+    core.dispatch('saveRemoteBackupTarget', { name: 'impostor', ...connection(), hostKey: files.sshd.rsaHostKeyFingerprint, source: { kind: 'file', path: remote } }),
   );
   const refused = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: impostor.id }));
   assert.equal(refused.status, 'failed');

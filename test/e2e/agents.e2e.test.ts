@@ -3,25 +3,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { Envelope, MethodInput, MethodName, MethodResult } from '../../preload/contract.ts';
 import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
 import { filesContaining, startKeyringSession } from '../helpers/keyring-session.ts';
-import { startServe, type ServeProcess } from '../helpers/serve-process.ts';
+import { startServe } from '../helpers/serve-process.ts';
+import { E2E_OUTPUT_DIR, callServe } from '../helpers/serve-api.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const OUTPUT_DIR = path.join(process.env.PHOTON_TEST_OUTPUT ?? 'test-output', 'e2e');
 const LIVE_TIMEOUT_MS = 10_000;
-
-async function call<M extends MethodName>(serve: ServeProcess, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const res = await fetch(new URL(`api/${method}`, serve.baseUrl), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as Envelope<MethodResult<M>>;
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value;
-}
 
 /** What an agent's script does, per the snippet the view shows. */
 async function report(ingest: string, token: string, kind: '' | 'start' | 'finish' | 'status', body?: unknown): Promise<number> {
@@ -37,7 +25,7 @@ async function report(ingest: string, token: string, kind: '' | 'start' | 'finis
 const card = (page: Page, code: string): Locator => page.locator(`article[data-agent="${code}"]`);
 
 test('agents: an agent reports in through the push endpoint and its card updates live', { timeout: 90_000 }, async (t) => {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  fs.mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
   const data = makeTempDir('photon-e2e-agents-');
   t.after(() => data.cleanup());
   // photon serve keeps push tokens in the OS keychain: a private gnome-keyring for this test.
@@ -48,14 +36,14 @@ test('agents: an agent reports in through the push endpoint and its card updates
   t.after(() => browser.close());
   assert.match(serve.output(), /Agents report to http:\/\/127\.0\.0\.1:\d+\/ping\/<token>/);
 
-  const project = await call(serve, 'addProject', { name: 'shop' });
-  const ingest = (await call(serve, 'getAgentIngestInfo', {})).url!;
+  const project = await callServe(serve, 'addProject', { name: 'shop' });
+  const ingest = (await callServe(serve, 'getAgentIngestInfo', {})).url!;
   assert.match(ingest, /^http:\/\/127\.0\.0\.1:\d+\/$/);
-  const roster = await call(serve, 'listAgents', { projectId: project.id });
+  const roster = await callServe(serve, 'listAgents', { projectId: project.id });
   const byCode = Object.fromEntries(roster.map((a) => [a.code, a]));
 
   // A history for agent C before the page opens, so its trust has something to stand on.
-  const c = await call(serve, 'createAgentToken', { id: byCode.C!.id });
+  const c = await callServe(serve, 'createAgentToken', { id: byCode.C!.id });
   for (let i = 0; i < 14; i++) {
     assert.equal(await report(ingest, c.token, ''), 200);
     assert.equal(await report(ingest, c.token, 'finish', { taskId: `api-${i}`, outcome: i === 3 ? 'failure' : 'success', durationMs: 40_000 + (i % 3) * 5_000, quality: 0.8, key: `api-${i}` }), 200);
@@ -106,7 +94,7 @@ test('agents: an agent reports in through the push endpoint and its card updates
   assert.match((await details.textContent()) ?? '', /Beta\(2,2\)/);
 
   await page.getByRole('button', { name: 'I have copied it' }).click();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'agents.png'), fullPage: true });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'agents.png'), fullPage: true });
 
   // History charts of C: outcomes and durations from its reports.
   await card(page, 'C').getByRole('button', { name: 'History' }).click();
@@ -117,7 +105,7 @@ test('agents: an agent reports in through the push endpoint and its card updates
   assert.ok(Number(await outcomes.getAttribute('data-points')) >= 1);
   assert.match((await outcomes.textContent()) ?? '', /14 finished tasks, 1 failed/);
   assert.match((await history.locator('figure', { hasText: 'Durations' }).textContent()) ?? '', /14 timed tasks/);
-  await history.screenshot({ path: path.join(OUTPUT_DIR, 'agent-history.png') });
+  await history.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'agent-history.png') });
 
   // Finishing the task moves A back to IDLE, live.
   assert.equal(await report(ingest, token, 'finish', { taskId: 'ui-17', outcome: 'success', key: 'ui-17:finish' }), 200);

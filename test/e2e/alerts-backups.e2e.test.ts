@@ -3,20 +3,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
-import type { MethodInput, MethodName, MethodResult } from '../../preload/contract.ts';
 import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
 import { closeServer, listen } from '../helpers/loopback-servers.ts';
-import { startServe, type ServeProcess } from '../helpers/serve-process.ts';
+import { startServe } from '../helpers/serve-process.ts';
+import { E2E_OUTPUT_DIR, callServe } from '../helpers/serve-api.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { startKeyringSession } from '../helpers/keyring-session.ts';
 import { startWebhookReceiver } from '../alerts/webhook-receiver.ts';
 
-const OUTPUT_DIR = path.join(process.env.PHOTON_TEST_OUTPUT ?? 'test-output', 'e2e');
 const DOCS_DIR = path.resolve('docs/screenshots');
 const SECRET = 'hooks/e2e-S3CRET-path';
 
 test('alerts and backups: configure a webhook channel and test-send it; back up, see the history and a restore confirmation', { timeout: 90_000 }, async (t) => {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  fs.mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
   const data = makeTempDir('photon-e2e-');
   t.after(() => data.cleanup());
   const receiver = await startWebhookReceiver();
@@ -58,7 +57,7 @@ test('alerts and backups: configure a webhook channel and test-send it; back up,
   const log = page.getByRole('table', { name: 'Delivery log' });
   await log.getByText('TEST: Ops webhook').waitFor();
   await log.getByText(/Ops webhook: delivered after 1 attempt/).waitFor();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'alerts.png'), fullPage: true });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'alerts.png'), fullPage: true });
 
   // Replace the URL (SecretAdmin "replace"): the next test goes to the new one.
   await row.getByRole('button', { name: 'Replace URL…' }).click();
@@ -80,7 +79,7 @@ test('alerts and backups: configure a webhook channel and test-send it; back up,
   await page.getByRole('row', { name: /This browser/ }).getByRole('button', { name: 'Send test' }).click();
   const toast = page.locator('.toasts').getByText('TEST: This browser');
   await toast.waitFor();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'desktop-toast.png') });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'desktop-toast.png') });
   await page.locator('.toast').getByRole('button', { name: 'Dismiss' }).click();
   await toast.waitFor({ state: 'detached' });
 
@@ -94,7 +93,7 @@ test('alerts and backups: configure a webhook channel and test-send it; back up,
   const name = (await history.getByRole('rowheader').first().textContent())!.trim();
   assert.match(name, /^photon-\d{8}-\d{6}-\d{3}\.db$/);
   await page.getByText(/last good backup \d+ (s|min) ago/).first().waitFor();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'backups.png'), fullPage: true });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'backups.png'), fullPage: true });
 
   await history.getByRole('button', { name: 'Restore…' }).click();
   const dialog = page.getByRole('dialog', { name: `Restore ${name}?` });
@@ -103,16 +102,16 @@ test('alerts and backups: configure a webhook channel and test-send it; back up,
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
   await dialog.getByRole('alert').getByText(/type the backup's name ".*" exactly to confirm the restore/).waitFor();
   await dialog.getByLabel(`Type the file name ${name} to confirm`).fill(name);
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'backup-restore-confirm.png') });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'backup-restore-confirm.png') });
   await dialog.getByRole('button', { name: 'Restore this backup' }).click();
   await dialog.waitFor({ state: 'detached' });
   await history.getByText(/was verified and staged\. Restart Photon Console to finish the restore/).waitFor();
   await page.getByRole('alert').filter({ hasText: 'A restore is staged' }).waitFor();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'backup-restore-staged.png'), fullPage: true });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'backup-restore-staged.png'), fullPage: true });
   await page.getByRole('button', { name: 'Cancel the restore' }).click();
   await page.getByText('A restore is staged').waitFor({ state: 'detached' });
 
-  for (const shot of ['alerts.png', 'desktop-toast.png', 'backups.png', 'backup-restore-confirm.png', 'backup-restore-staged.png']) fs.copyFileSync(path.join(OUTPUT_DIR, shot), path.join(DOCS_DIR, shot));
+  for (const shot of ['alerts.png', 'desktop-toast.png', 'backups.png', 'backup-restore-confirm.png', 'backup-restore-staged.png']) fs.copyFileSync(path.join(E2E_OUTPUT_DIR, shot), path.join(DOCS_DIR, shot));
 
   assert.deepEqual(problems, [], 'no page errors, CSP violations or console errors');
   await page.close();
@@ -125,20 +124,8 @@ test('alerts and backups: configure a webhook channel and test-send it; back up,
   assert.ok(!serve.output().includes('e2e-S3CRET'), 'the log does not hold the webhook URL');
 });
 
-/** What an operator's script would do: POST /api/<method> with the printed token. */
-async function call<M extends MethodName>(serve: ServeProcess, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const res = await fetch(new URL(`api/${method}`, serve.baseUrl), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error?.message}`);
-  return envelope.value as MethodResult<M>;
-}
-
 test('maintenance: a window in force is shaded on the monitor chart, listed under it and shown in the Overview', { timeout: 90_000 }, async (t) => {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  fs.mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
   const data = makeTempDir('photon-e2e-');
   t.after(() => data.cleanup());
   const target = net.createServer((s) => s.destroy());
@@ -146,11 +133,11 @@ test('maintenance: a window in force is shaded on the monitor chart, listed unde
   t.after(() => closeServer(target));
   const serve = await startServe({ dataDir: data.dir });
   t.after(() => serve.stop());
-  const vm = await call(serve, 'saveMonitor', { name: 'prod-vm', role: 'vm', intervalSeconds: 5, target: { kind: 'tcp', host: '127.0.0.1', port } });
-  await call(serve, 'saveMonitor', { name: 'api', parentId: vm.id, intervalSeconds: 5, target: { kind: 'tcp', host: '127.0.0.1', port } });
+  const vm = await callServe(serve, 'saveMonitor', { name: 'prod-vm', role: 'vm', intervalSeconds: 5, target: { kind: 'tcp', host: '127.0.0.1', port } });
+  await callServe(serve, 'saveMonitor', { name: 'api', parentId: vm.id, intervalSeconds: 5, target: { kind: 'tcp', host: '127.0.0.1', port } });
   const now = Date.now();
-  await call(serve, 'saveMaintenanceWindow', { name: 'kernel upgrade', monitorId: vm.id, scope: 'host', schedule: { type: 'once', startsAt: now - 10 * 60_000, endsAt: now + 50 * 60_000 } });
-  await call(serve, 'saveMaintenanceWindow', {
+  await callServe(serve, 'saveMaintenanceWindow', { name: 'kernel upgrade', monitorId: vm.id, scope: 'host', schedule: { type: 'once', startsAt: now - 10 * 60_000, endsAt: now + 50 * 60_000 } });
+  await callServe(serve, 'saveMaintenanceWindow', {
     name: 'weekly patching',
     monitorId: vm.id,
     scope: 'host',
@@ -166,18 +153,18 @@ test('maintenance: a window in force is shaded on the monitor chart, listed unde
   const ops = page.getByRole('region', { name: 'Maintenance and backups' });
   await ops.getByRole('list', { name: 'Maintenance in force' }).getByText(/kernel upgrade: prod-vm and its dependents, until .*; alerts held, checks running\./).waitFor();
   await ops.getByText(/Next: weekly patching \(prod-vm\)/).waitFor();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'overview-maintenance.png'), fullPage: true });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'overview-maintenance.png'), fullPage: true });
 
   await page.goto(`${serve.baseUrl}#/monitors/${vm.id}`);
   const note = page.getByLabel('Maintenance in this range');
   await note.getByText(/kernel upgrade/).waitFor();
   // The shading needs a chart, and a chart needs a first result.
   await page.locator('.maintenance-area').first().waitFor({ state: 'attached', timeout: 20_000 });
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'monitor-maintenance.png'), fullPage: true });
-  for (const shot of ['overview-maintenance.png', 'monitor-maintenance.png']) fs.copyFileSync(path.join(OUTPUT_DIR, shot), path.join(DOCS_DIR, shot));
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'monitor-maintenance.png'), fullPage: true });
+  for (const shot of ['overview-maintenance.png', 'monitor-maintenance.png']) fs.copyFileSync(path.join(E2E_OUTPUT_DIR, shot), path.join(DOCS_DIR, shot));
 
   // The checks kept running during the window: results are recorded.
-  const detail = await call(serve, 'getMonitor', { id: vm.id });
+  const detail = await callServe(serve, 'getMonitor', { id: vm.id });
   assert.ok(detail.recentResults.length >= 1);
   assert.deepEqual(problems, [], 'no page errors, CSP violations or console errors');
   await page.close();

@@ -6,29 +6,16 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { Envelope, MethodInput, MethodName, MethodResult } from '../../preload/contract.ts';
 import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
 import { closeServer, freePort, listen } from '../helpers/loopback-servers.ts';
-import { startServe, type ServeProcess } from '../helpers/serve-process.ts';
+import { startServe } from '../helpers/serve-process.ts';
+import { E2E_OUTPUT_DIR, callServe } from '../helpers/serve-api.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const OUTPUT_DIR = path.join(process.env.PHOTON_TEST_OUTPUT ?? 'test-output', 'e2e');
 // The bad-condition step makes the server answer 400 on purpose, and Chromium logs every 4xx fetch.
 const EXPECTED_CONSOLE_ERRORS = [/Failed to load resource: the server responded with a status of 400/];
 // First runs are jittered over one interval (5 s); a DOWN behind a parent needs that parent's result first.
 const RESULT_TIMEOUT_MS = 20_000;
-
-/** What an operator's script would do: POST /api/<method> with the printed token. */
-async function call<M extends MethodName>(serve: ServeProcess, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const res = await fetch(new URL(`api/${method}`, serve.baseUrl), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as Envelope<MethodResult<M>>;
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value;
-}
 
 async function startTargets() {
   const web = http.createServer((req, res) => {
@@ -87,7 +74,7 @@ async function goTo(page: Page, label: string): Promise<void> {
 }
 
 test('monitors: live list with statuses, form errors by field, detail charts, photon.yml import, overview', { timeout: 90_000 }, async (t) => {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  fs.mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
   const data = makeTempDir('photon-e2e-');
   t.after(() => data.cleanup());
   const repo = makeTempDir('photon-e2e-repo-');
@@ -100,10 +87,10 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   t.after(() => browser.close());
 
   // ── Monitors created through the HTTP API, as a script would ──
-  const project = await call(serve, 'addProject', { name: 'shop', repoPath: repo.dir });
+  const project = await callServe(serve, 'addProject', { name: 'shop', repoPath: repo.dir });
   const base = { projectId: project.id, intervalSeconds: 5 } as const;
   const web = `http://127.0.0.1:${targets.webPort}`;
-  await call(serve, 'saveMonitor', {
+  await callServe(serve, 'saveMonitor', {
     ...base,
     name: 'api-health',
     role: 'api',
@@ -111,10 +98,10 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
     conditions: ['[STATUS] == 200'],
     metric: { name: 'error rate', source: '[BODY].errors.rate' },
   });
-  const broken = await call(serve, 'saveMonitor', { ...base, name: 'api-broken', role: 'api', failureThreshold: 1, target: { kind: 'http', url: `${web}/broken` } });
-  await call(serve, 'saveMonitor', { ...base, name: 'prod-vm', role: 'vm', target: { kind: 'tcp', host: '127.0.0.1', port: targets.tcpPort } });
+  const broken = await callServe(serve, 'saveMonitor', { ...base, name: 'api-broken', role: 'api', failureThreshold: 1, target: { kind: 'http', url: `${web}/broken` } });
+  await callServe(serve, 'saveMonitor', { ...base, name: 'prod-vm', role: 'vm', target: { kind: 'tcp', host: '127.0.0.1', port: targets.tcpPort } });
   // Refused, but behind a failing parent: it must show as blocked by that parent, not as a second outage.
-  await call(serve, 'saveMonitor', {
+  await callServe(serve, 'saveMonitor', {
     ...base,
     name: 'worker-behind-api',
     parentId: broken.id,
@@ -156,7 +143,7 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   assert.equal(await row(table, 'api-broken').count(), 0, 'the DOWN monitor is filtered out');
   await page.getByLabel('Status', { exact: true }).selectOption('all');
   await page.getByText('4 monitors', { exact: true }).waitFor();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'monitors.png'), fullPage: true });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'monitors.png'), fullPage: true });
 
   // ── The form: a bad condition is refused by the core and shown at the Conditions input, with its column ──
   await page.getByRole('link', { name: 'Add monitor' }).click();
@@ -175,7 +162,7 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   assert.match(conditionError, /Line 2/, `the message names the line: ${conditionError}`);
   assert.match(conditionError, /column \d+/, `and the column: ${conditionError}`);
   assert.equal(await form.locator('[aria-invalid="true"]').count(), 1, 'no other field is blamed');
-  await form.screenshot({ path: path.join(OUTPUT_DIR, 'monitor-form-error.png') });
+  await form.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'monitor-form-error.png') });
   await conditions.fill('[CONNECTED] == true');
   await form.getByRole('button', { name: 'Add monitor' }).click();
   await page.getByRole('heading', { level: 1, name: 'form-tcp' }).waitFor();
@@ -221,7 +208,7 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   await latency.locator('.recharts-surface').waitFor();
   await page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: '1h' }).click();
   await page.locator('.charts[aria-busy="false"]').waitFor();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'monitor-detail.png'), fullPage: true });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'monitor-detail.png'), fullPage: true });
 
   // Edit: the stored definition fills the form, and the saved change shows on the detail page.
   await page.getByRole('link', { name: 'Edit' }).click();
@@ -240,7 +227,7 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   await problemList.waitFor();
   assert.match((await problemList.textContent()) ?? '', /photon\.yml:9:\d+ — /);
   await page.getByText('Nothing was applied').waitFor();
-  await page.getByRole('region', { name: 'Monitors from photon.yml' }).screenshot({ path: path.join(OUTPUT_DIR, 'import-problems.png') });
+  await page.getByRole('region', { name: 'Monitors from photon.yml' }).screenshot({ path: path.join(E2E_OUTPUT_DIR, 'import-problems.png') });
   assert.equal(await row(table, 'db').count(), 0, 'nothing was imported');
   fs.writeFileSync(path.join(repo.dir, 'photon.yml'), goodConfig(targets.tcpPort));
   await importButton.click();
@@ -266,7 +253,7 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   const loops = page.getByRole('region', { name: 'Monitoring loops' });
   await loops.getByRole('rowheader', { name: /^checks/ }).waitFor();
   await healthRow('Database Connectivity').getByText('UP', { exact: true }).waitFor({ timeout: RESULT_TIMEOUT_MS });
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'overview.png'), fullPage: true });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'overview.png'), fullPage: true });
 
   // A role without a monitor links to the form with that role and project already chosen.
   await healthRow('SSL Certificate').getByRole('link', { name: 'add one for SSL Certificate' }).click();
@@ -281,7 +268,7 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
     await Promise.all(
       names.slice(i, i + 50).map((name) =>
         // A day's interval: their first run is jittered over that day, so they stay PENDING during the test.
-        call(serve, 'saveMonitor', { name, intervalSeconds: 86_400, target: { kind: 'tcp', host: '127.0.0.1', port: targets.closedPort } }),
+        callServe(serve, 'saveMonitor', { name, intervalSeconds: 86_400, target: { kind: 'tcp', host: '127.0.0.1', port: targets.closedPort } }),
       ),
     );
   }
@@ -293,7 +280,7 @@ test('monitors: live list with statuses, form errors by field, detail charts, ph
   await table.locator('.vlist-viewport').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await table.locator('[aria-rowindex="506"]').waitFor();
   assert.equal(await table.locator('[aria-rowindex="2"]').count(), 0, 'the first rows left the DOM');
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'monitors-scrolled.png') });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'monitors-scrolled.png') });
 
   assert.deepEqual(problems, [], 'no page errors, CSP violations or unexpected console errors');
 });

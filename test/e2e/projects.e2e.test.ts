@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
 import { startServe, type ServeProcess } from '../helpers/serve-process.ts';
+import { E2E_OUTPUT_DIR } from '../helpers/serve-api.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const OUTPUT_DIR = path.join(process.env.PHOTON_TEST_OUTPUT ?? 'test-output', 'e2e');
 const VIEW_LABELS = ['Overview', 'Projects', 'Scorecard', 'Monitors', 'Agents', 'Recovery', 'Backups', 'Settings'];
 // The duplicate-name step makes the server answer 409 on purpose, and Chromium logs every 4xx fetch.
 const EXPECTED_CONSOLE_ERRORS = [/Failed to load resource: the server responded with a status of 409/];
@@ -31,7 +31,7 @@ async function goToProjects(page: Page): Promise<void> {
 }
 
 test('projects: add, live update, persistence across reload and restart, conflict, rename, remove', { timeout: 120_000 }, async (t) => {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  fs.mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
   const data = makeTempDir('photon-e2e-');
   t.after(() => data.cleanup());
   let serve = await startServe({ dataDir: data.dir });
@@ -51,7 +51,7 @@ test('projects: add, live update, persistence across reload and restart, conflic
   await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Production environment status' }).waitFor();
   await page.getByText('Live updates: on').waitFor();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'shell.png') });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'shell.png') });
 
   await goToProjects(page);
   assert.match(page.url(), /#\/projects$/);
@@ -117,7 +117,7 @@ test('projects: add, live update, persistence across reload and restart, conflic
   await nameInput.fill('scratch');
   await form2.getByRole('button', { name: 'Add project' }).click();
   await project(again, 'scratch').waitFor();
-  await again.screenshot({ path: path.join(OUTPUT_DIR, 'projects.png'), fullPage: true });
+  await again.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'projects.png'), fullPage: true });
 
   await again.getByRole('button', { name: 'Remove scratch' }).click();
   const dialog = again.getByRole('dialog', { name: 'Remove “scratch”?' });

@@ -6,10 +6,10 @@ import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
 import { startKeyringSession } from '../helpers/keyring-session.ts';
 import { startServe } from '../helpers/serve-process.ts';
+import { E2E_OUTPUT_DIR } from '../helpers/serve-api.ts';
 import { startSshd } from '../helpers/sshd.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const OUTPUT_DIR = path.join(process.env.PHOTON_TEST_OUTPUT ?? 'test-output', 'e2e');
 const DOCS_DIR = new URL('../../docs/screenshots/', import.meta.url);
 const RUN_TIMEOUT_MS = 60_000;
 const HOST = 'e2e-vm';
@@ -24,7 +24,7 @@ const EXPECTED_CONSOLE_ERRORS = [/Failed to load resource: the server responded 
  * viewport as tall as the page, so the sticky sidebar sits where a reader expects it.
  */
 async function shoot(target: Page | Locator, name: string): Promise<void> {
-  const file = path.join(OUTPUT_DIR, name);
+  const file = path.join(E2E_OUTPUT_DIR, name);
   if ('goto' in target) {
     const size = target.viewportSize()!;
     const height = await target.evaluate(() => document.documentElement.scrollHeight);
@@ -49,7 +49,7 @@ async function openHostsAndCredentials(page: Page): Promise<void> {
 }
 
 test('recovery: import a host from an ssh config, pin its key by typing it, run Diagnose with live output, audit entry, key mismatch', { timeout: 180_000 }, async (t) => {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  fs.mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
   const data = makeTempDir('photon-e2e-');
   t.after(() => data.cleanup());
   const ssh = makeTempDir('photon-e2e-ssh-');
@@ -197,7 +197,7 @@ test('recovery: import a host from an ssh config, pin its key by typing it, run 
 });
 
 test('hosts: no keychain is said plainly and blocks secrets; a host added by hand; a custom runbook echoes a hostile value literally', { timeout: 180_000 }, async (t) => {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  fs.mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
   const data = makeTempDir('photon-e2e-');
   t.after(() => data.cleanup());
   // A session bus with no Secret Service on it: what a headless server without a keyring looks like.

@@ -2,29 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Envelope, MethodInput, MethodName, MethodResult } from '../../preload/contract.ts';
 import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
-import { startServe, type ServeProcess } from '../helpers/serve-process.ts';
+import { startServe } from '../helpers/serve-process.ts';
+import { E2E_OUTPUT_DIR, callServe } from '../helpers/serve-api.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { makeFixture, POOR_FILES } from '../scorecard/fixtures.ts';
 
-const OUTPUT_DIR = path.join(process.env.PHOTON_TEST_OUTPUT ?? 'test-output', 'e2e');
 // The README shows these.
 const DOCS_DIR = path.resolve('docs/screenshots');
 
-async function call<M extends MethodName>(serve: ServeProcess, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const res = await fetch(new URL(`api/${method}`, serve.baseUrl), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const envelope = (await res.json()) as Envelope<MethodResult<M>>;
-  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
-  return envelope.value;
-}
-
 test('scorecard: assess a fixture project, drill into a failing check, export Markdown, re-assess and see the change', { timeout: 120_000 }, async (t) => {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  fs.mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
   fs.mkdirSync(DOCS_DIR, { recursive: true });
   const data = makeTempDir('photon-e2e-');
   t.after(() => data.cleanup());
@@ -32,7 +20,7 @@ test('scorecard: assess a fixture project, drill into a failing check, export Ma
   t.after(repo.cleanup);
   const serve = await startServe({ dataDir: data.dir });
   t.after(() => serve.stop());
-  await call(serve, 'addProject', { name: 'Poor service', repoPath: repo.dir });
+  await callServe(serve, 'addProject', { name: 'Poor service', repoPath: repo.dir });
 
   const browser = await launchBrowser();
   t.after(() => browser.close());
@@ -49,7 +37,7 @@ test('scorecard: assess a fixture project, drill into a failing check, export Ma
   await page.getByRole('button', { name: 'Assess', exact: true }).click();
   const score = page.getByTestId('overall-score');
   await score.waitFor();
-  const stored = await call(serve, 'listAssessments', { projectId: (await call(serve, 'listProjects', {}))[0]!.id });
+  const stored = await callServe(serve, 'listAssessments', { projectId: (await callServe(serve, 'listProjects', {}))[0]!.id });
   assert.equal(stored.length, 1);
   assert.equal(await score.textContent(), `${stored[0]!.overall}%`, 'the view shows the stored score, not its own');
   const table = page.getByRole('table', { name: 'Readiness by category' });
@@ -57,7 +45,7 @@ test('scorecard: assess a fixture project, drill into a failing check, export Ma
   const security = stored[0]!.categories.find((c) => c.name === 'Security')!;
   await table.getByRole('row', { name: new RegExp(`^Security ${security.current}%`) }).waitFor();
   await page.getByRole('button', { name: 'Re-assess' }).waitFor();
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'scorecard.png') });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'scorecard.png') });
 
   // ── Drill into a failing check ──
   const checks = page.getByRole('table', { name: 'Checks' });
@@ -70,12 +58,12 @@ test('scorecard: assess a fixture project, drill into a failing check, export Ma
   await detail.getByText(/Read the signing secret from the environment/).waitFor();
   assert.match((await detail.textContent()) ?? '', /FAIL/);
   await detail.scrollIntoViewIfNeeded();
-  await detail.screenshot({ path: path.join(OUTPUT_DIR, 'scorecard-check.png') });
+  await detail.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'scorecard-check.png') });
 
   // ── Export Markdown ──
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
   assert.match(download.suggestedFilename(), /^readiness-\d+-\d{4}-\d{2}-\d{2}\.md$/);
-  const saved = path.join(OUTPUT_DIR, 'scorecard-export.md');
+  const saved = path.join(E2E_OUTPUT_DIR, 'scorecard-export.md');
   await download.saveAs(saved);
   const md = fs.readFileSync(saved, 'utf8');
   assert.match(md, /## 📊 Deployment Readiness Scorecard/);
@@ -96,8 +84,8 @@ test('scorecard: assess a fixture project, drill into a failing check, export Ma
   await page.locator('figure.chart[data-points="2"]').waitFor();
   const docs = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Documentation' }) });
   assert.equal(await docs.getByRole('cell').nth(1).textContent(), '40%', 'the overridden target is used by the next assessment');
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'scorecard-trend.png'), fullPage: true });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'scorecard-trend.png'), fullPage: true });
 
-  for (const shot of ['scorecard.png', 'scorecard-check.png']) fs.copyFileSync(path.join(OUTPUT_DIR, shot), path.join(DOCS_DIR, shot));
+  for (const shot of ['scorecard.png', 'scorecard-check.png']) fs.copyFileSync(path.join(E2E_OUTPUT_DIR, shot), path.join(DOCS_DIR, shot));
   assert.deepEqual(problems, []);
 });

@@ -4,13 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, watchPageProblems } from '../helpers/browser.ts';
 import { startServe } from '../helpers/serve-process.ts';
+import { E2E_OUTPUT_DIR } from '../helpers/serve-api.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const OUTPUT_DIR = path.join(process.env.PHOTON_TEST_OUTPUT ?? 'test-output', 'e2e');
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 test('settings: startup notice, about block, validation, theme saved and applied', { timeout: 60_000 }, async (t) => {
-  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  fs.mkdirSync(E2E_OUTPUT_DIR, { recursive: true });
   const data = makeTempDir('photon-e2e-');
   t.after(() => data.cleanup());
   // A database file SQLite cannot read: the core must move it aside and say so, not start silently empty.
@@ -50,7 +50,7 @@ test('settings: startup notice, about block, validation, theme saved and applied
   await form.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('Settings saved.').waitFor();
   await page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
-  await page.screenshot({ path: path.join(OUTPUT_DIR, 'settings.png'), fullPage: true });
+  await page.screenshot({ path: path.join(E2E_OUTPUT_DIR, 'settings.png'), fullPage: true });
 
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { after, before } from 'node:test';
 import { makeTempDir } from './temp-dir.ts';
 
 const run = promisify(execFile);
@@ -52,6 +53,8 @@ export interface SshdOptions {
   passwordUser?: boolean;
   /** Run inside this network namespace, listening on its VM address (see netns-vm.ts). */
   netns?: { name: string; address: string };
+  /** A line every session's shell prints on stderr before the command, as chatty login scripts do. */
+  loginNoise?: string;
 }
 
 /** The account password-auth tests log in as; root itself never takes a password. */
@@ -182,7 +185,7 @@ async function writeConfig(dir: string, port: number, options: SshdOptions, list
     'PrintMotd no',
     'Subsystem sftp internal-sftp',
     // Every session process inherits the tag, so stop() can find what sessions left running.
-    `SetEnv ${SESSION_TAG}=${path.basename(dir)}${options.sessionPath ? ` PATH=${options.sessionPath}` : ''}`,
+    `SetEnv ${SESSION_TAG}=${path.basename(dir)}${options.sessionPath ? ` PATH=${options.sessionPath}` : ''}${options.loginNoise ? ` BASH_ENV=${writeNoiseScript(dir, options.loginNoise)}` : ''}`,
   ];
   const configPath = path.join(dir, 'sshd_config');
   // OpenSSH ≥ 9.8 penalises a source address after failed logins; the auth-failure tests would then
@@ -197,6 +200,13 @@ async function writeConfig(dir: string, port: number, options: SshdOptions, list
     });
   }
   return configPath;
+}
+
+/** bash runs $BASH_ENV before a non-interactive command: the place a login script's chatter comes from. */
+function writeNoiseScript(dir: string, line: string): string {
+  const file = path.join(dir, 'login-noise.sh');
+  fs.writeFileSync(file, `printf '%s\\n' '${line.replace(/'/g, `'\\''`)}' >&2\n`);
+  return file;
 }
 
 class SshdProcess {
@@ -364,4 +374,27 @@ export function makeBinDir(dir: string, name: string, tools: string[], scripts: 
   }
   for (const [file, body] of Object.entries(scripts)) fs.writeFileSync(path.join(bin, file), body, { mode: 0o755 });
   return bin;
+}
+
+/**
+ * For a test file whose tests share one sshd and one temp folder: the sshd starts before the first
+ * test, and after the last it stops and the folder goes. Read `sshd` inside tests only.
+ */
+export function sshdForTestFile(tempPrefix: string): { readonly sshd: TestSshd; tmp: { dir: string; cleanup(): void } } {
+  const tmp = makeTempDir(tempPrefix);
+  let sshd: TestSshd | undefined;
+  before(async () => {
+    sshd = await startSshd();
+  });
+  after(async () => {
+    await sshd?.stop();
+    tmp.cleanup();
+  });
+  return {
+    tmp,
+    get sshd() {
+      if (!sshd) throw new Error('the test sshd is started before the first test; read it inside a test');
+      return sshd;
+    },
+  };
 }

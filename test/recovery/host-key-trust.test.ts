@@ -35,10 +35,10 @@ describe('host-key trust against a real sshd', () => {
     assert.equal(check.offered.fingerprint, sshd.hostKeyFingerprint);
     assert.match(check.message, /The authenticity of host '127\.0\.0\.1:\d+' can't be established\.\nED25519 key fingerprint is SHA256:/);
 
-    const run = await call(core, 'startRunbook', { hostId, runbookId: 'builtin:diagnose', params: {}, confirmation: 'yes' });
-    const done = await core.recovery.finished(run.id);
-    assert.equal(done.status, 'failed');
-    assert.match(done.error ?? '', /not pinned yet/);
+    const refused = await callError(core, 'startRunbook', { hostId, runbookId: 'builtin:diagnose', params: {}, confirmation: 'yes' });
+    assert.equal(refused.code, 'CONFLICT');
+    assert.match(refused.message, /the host key of prod-vm is not pinned yet: .*confirm its fingerprint first; nothing was run/);
+    assert.deepEqual(await call(core, 'listRuns', {}), [], 'nothing ran, nothing to audit');
   });
 
   test('pinning needs the offered fingerprint typed exactly', async () => {

@@ -18,6 +18,8 @@ describe('runbooks in photon.yml', () => {
     core = startTestCore(undefined, { secrets: new MemorySecretStore() });
     projectId = (await call(core, 'addProject', { name: 'shop', repoPath: repo.dir })).id;
     hostId = (await call(core, 'saveHost', { name: 'prod-vm', address: '127.0.0.1', port: 22, user: 'deploy', auth: 'agent' })).id;
+    const other = await call(core, 'addProject', { name: 'other' });
+    await call(core, 'saveHost', { name: 'other-vm', projectId: other.id, address: '127.0.0.2', port: 22, user: 'deploy', auth: 'agent' });
   });
   after(async () => {
     await core.dispose();
@@ -82,6 +84,7 @@ runbooks:
       ['runbooks:\n  - name: x\n    host: prod-vm\n    params: [{ type: string, name: p }]\n    steps: [{ remote: ["{{p}}"] }]\n', /steps\.0\.remote\.0: the program \(first element\) cannot come from a parameter/],
       ['runbooks:\n  - name: x\n    host: prod-vm\n    timeout: soon\n    steps: [{ remote: [uptime] }]\n', /:4:\d+ timeout must be a duration like 5m/],
       ['runbooks: yes\n', /runbooks must be a list/],
+      ['runbooks:\n  - name: x\n    host: other-vm\n    steps: [{ remote: [uptime] }]\n', /:2:1 runbook "x": host "other-vm" belongs to another project/],
     ];
     for (const [text, message] of cases) {
       write(text);

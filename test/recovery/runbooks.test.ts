@@ -164,14 +164,16 @@ describe('runbooks on a real sshd', () => {
 
   test('cancel stops the remote command and everything it started; the audit record says so', async () => {
     const marker = `photon-cancel-${randomBytes(4).toString('hex')}`;
-    const rb = await call(core, 'saveRunbook', { hostId, name: 'long', readOnly: true, steps: [{ remote: ['sh', '-c', 'sleep 300 & sleep 301; echo never', marker] }] });
+    const rb = await call(core, 'saveRunbook', { hostId, name: 'long', readOnly: true, steps: [{ remote: ['sh', '-c', 'sleep 300 & sleep 3; echo never', marker] }] });
     const started = await call(core, 'startRunbook', { hostId, runbookId: rb.id, params: {}, confirmation: 'yes' });
     await waitFor(() => processesMatching(marker).length > 0, 'the remote command to start');
     await call(core, 'cancelRun', { runId: started.id });
     const done = await core.recovery.finished(started.id);
     assert.equal(done.status, 'cancelled');
     assert.equal(done.error, 'cancelled by the operator');
-    await waitFor(() => processesMatching(marker).length === 0 && processesMatching('sleep 30[01]').length === 0, 'no stray processes on the host');
+    await waitFor(() => processesMatching(marker).length === 0 && processesMatching('sleep 300').length === 0, 'no stray processes on the host');
+    // Had the shell survived, it would print "never" 3 s after its start.
+    await new Promise((r) => setTimeout(r, 3_500));
     const detail = await call(core, 'getRun', { runId: started.id });
     assert.match(detail.output, /stopped: sent SIGTERM to process group \d+ on the host/);
     assert.doesNotMatch(output.stdout(started.id), /never/, "the command was stopped before it finished");
@@ -188,6 +190,40 @@ describe('runbooks on a real sshd', () => {
     assert.deepEqual(processesMatching(marker), []);
     assert.deepEqual(processesMatching('sleep 30[23]'), []);
     assert.match((await call(core, 'getRun', { runId: done.id })).output, /stopped: sent SIGTERM to local process group/);
+  });
+
+  test('a timeout stops a remote command the same way, and a cancel stops a local one', async () => {
+    const marker = `photon-remote-timeout-${randomBytes(4).toString('hex')}`;
+    const remote = await call(core, 'saveRunbook', { hostId, name: 'slow remote', readOnly: true, timeoutSeconds: 5, steps: [{ remote: ['sh', '-c', 'sleep 304 & sleep 305', marker] }] });
+    const timedOut = await runToEnd({ hostId, runbookId: remote.id, confirmation: 'yes' });
+    assert.equal(timedOut.status, 'timed-out');
+    await waitFor(() => processesMatching(marker).length === 0 && processesMatching('sleep 30[45]').length === 0, 'no stray remote processes');
+    assert.match((await call(core, 'getRun', { runId: timedOut.id })).output, /stopped: sent SIGTERM to process group \d+ on the host/);
+
+    const localMarker = `photon-local-cancel-${randomBytes(4).toString('hex')}`;
+    const local = await call(core, 'saveRunbook', { hostId, name: 'local long', readOnly: true, steps: [{ local: ['sh', '-c', 'sleep 306 & sleep 307', localMarker] }] });
+    const started = await call(core, 'startRunbook', { hostId, runbookId: local.id, params: {}, confirmation: 'yes' });
+    await waitFor(() => processesMatching(localMarker).length > 0, 'the local program to start');
+    await call(core, 'cancelRun', { runId: started.id });
+    assert.equal((await core.recovery.finished(started.id)).status, 'cancelled');
+    await waitFor(() => processesMatching(localMarker).length === 0 && processesMatching('sleep 30[67]').length === 0, 'no stray local processes');
+  });
+
+  test('a value passed to sh -c as a positional argument stays data; spliced into the script it is refused', async () => {
+    const safe = await call(core, 'saveRunbook', {
+      hostId,
+      name: 'positional',
+      readOnly: true,
+      params: [{ type: 'string', name: 'value' }],
+      steps: [{ remote: ['sh', '-c', 'printf "<%s>\\n" "$1"', 'sh', '{{value}}'] }],
+    });
+    const value = '$(id) `id`; echo pwned';
+    const done = await runToEnd({ hostId, runbookId: safe.id, params: { value }, confirmation: 'yes' });
+    assert.equal(output.stdout(done.id), `<${value}>\n`);
+    for (const steps of [[{ remote: ['sh', '-c', 'echo {{value}}'] }], [{ local: ['sudo', 'bash', '-lc', 'echo {{value}}'] }], [{ remote: ['python3', '-c', 'print("{{value}}")'] }]]) {
+      const e = await callError(core, 'saveRunbook', { hostId, name: 'spliced', params: [{ type: 'string', name: 'value' }], steps });
+      assert.match(e.message, /would run this argument as code/);
+    }
   });
 
   test('one run per host at a time', async () => {

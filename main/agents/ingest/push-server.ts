@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ContractError } from '../../api/contract-error.ts';
 import { describeZodError } from '../../api/describe-zod-error.ts';
 import type { Logger } from '../../core/logger.ts';
+import { readJsonBody, type BodyRefusals } from '../../server/read-json-body.ts';
 import type { AgentsService } from '../agents-service.ts';
 import { REPORT_SCHEMAS, type AgentReport, type ReportType } from '../report.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -159,25 +160,15 @@ function safeDecode(segment: string): string {
 }
 
 /** GET and an empty POST mean "no fields"; anything else must be one JSON object within the cap. */
-async function readBody(req: http.IncomingMessage, limit: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new HttpProblem(400, 'INVALID_INPUT', `The body is not valid JSON: ${(err as Error).message}`);
-  }
-}
+const readBody = async (req: http.IncomingMessage, limit: number): Promise<unknown> => (await readJsonBody(req, limit, PUSH_REFUSALS)) ?? {};
 
 const tooLarge = (limit: number) =>
   new HttpProblem(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${limit} bytes; nothing was stored`, undefined, { Connection: 'close' });
+
+const PUSH_REFUSALS: BodyRefusals = {
+  tooLarge,
+  notJson: (reason) => new HttpProblem(400, 'INVALID_INPUT', `The body is not valid JSON: ${reason}`),
+};
 
 const rateLimited = (seconds: number, who: string) =>
   new HttpProblem(429, 'RATE_LIMITED', `Too many requests for ${who}; retry after ${seconds} s. Nothing was stored`, undefined, { 'Retry-After': String(seconds) });

@@ -3,8 +3,10 @@ import type { AlertChannel, AlertDelivery } from '../../../preload/schemas/alert
 import { toApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { useConfirmedAction } from '../../components/use-confirmed-action.ts';
+import { useSimpleSubmit } from '../../components/use-simple-submit.ts';
 import { formatDuration } from '../../format/time.ts';
 import { useAlertsStore, useNotificationsStore } from '../../state/stores-context.tsx';
 
@@ -163,24 +165,12 @@ function AddChannelForm() {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Kind>('webhook');
   const [url, setUrl] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    setErrors({});
-    setStatus('');
-    try {
-      const saved = await saveChannel({ name, kind, ...(kind !== 'desktop' && url.trim() !== '' && { url: url.trim() }) });
-      setStatus(`Added "${saved.name}".`);
-      setName('');
-      setUrl('');
-    } catch (err) {
-      const e = toApiError(err);
-      setErrors({ [e.field ?? 'form']: e.message });
-    } finally {
-      setBusy(false);
-    }
+  const { errors, status, busy, submit } = useSimpleSubmit();
+  const add = async () => {
+    const saved = await saveChannel({ name, kind, ...(kind !== 'desktop' && url.trim() !== '' && { url: url.trim() }) });
+    setName('');
+    setUrl('');
+    return `Added "${saved.name}".`;
   };
   return (
     <form
@@ -188,7 +178,7 @@ function AddChannelForm() {
       aria-labelledby="add-channel-title"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        void submit(add);
       }}
     >
       <h3 id="add-channel-title">Add a channel</h3>
@@ -205,16 +195,11 @@ function AddChannelForm() {
         />
       )}
       {errors.form && <p className="text-danger">{errors.form}</p>}
-      <div className="actions">
+      <SubmitRow status={status}>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Add channel'}
         </button>
-        {status && (
-          <p className="form-status" role="status">
-            {status}
-          </p>
-        )}
-      </div>
+      </SubmitRow>
     </form>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { MaintenanceWindow } from '../../../preload/schemas/alerts.ts';
-import { toApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { Timestamp } from '../../components/Timestamp.tsx';
 import { useConfirmedAction } from '../../components/use-confirmed-action.ts';
+import { useSimpleSubmit } from '../../components/use-simple-submit.ts';
 import { formatAt } from '../../format/time.ts';
 import { useAlertsStore, useMonitorsStore } from '../../state/stores-context.tsx';
 
@@ -99,23 +100,15 @@ function AddWindowForm() {
   const [startTime, setStartTime] = useState('02:00');
   const [duration, setDuration] = useState('60');
   const [timezone, setTimezone] = useState(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState('');
-  const submit = async () => {
-    setErrors({});
-    setStatus('');
-    try {
-      const schedule =
-        type === 'once'
-          ? { type, startsAt: new Date(start).getTime(), endsAt: new Date(end).getTime() }
-          : { type, weekdays: days as Array<(typeof WEEKDAYS)[number]>, startTime, durationMinutes: Number(duration), timezone };
-      const saved = await saveWindow({ name, monitorId: Number(monitorId), scope, schedule });
-      setStatus(`Added "${saved.name}".`);
-      setName('');
-    } catch (err) {
-      const e = toApiError(err);
-      setErrors({ [e.field ?? 'form']: e.message });
-    }
+  const { errors, status, submit } = useSimpleSubmit();
+  const add = async () => {
+    const schedule =
+      type === 'once'
+        ? { type, startsAt: new Date(start).getTime(), endsAt: new Date(end).getTime() }
+        : { type, weekdays: days as Array<(typeof WEEKDAYS)[number]>, startTime, durationMinutes: Number(duration), timezone };
+    const saved = await saveWindow({ name, monitorId: Number(monitorId), scope, schedule });
+    setName('');
+    return `Added "${saved.name}".`;
   };
   const monitorChoices = [{ value: '', label: 'Choose a monitor…' }, ...monitors.map((m) => ({ value: String(m.id), label: m.name }))];
   return (
@@ -124,7 +117,7 @@ function AddWindowForm() {
       aria-labelledby="add-window-title"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        void submit(add);
       }}
     >
       <h3 id="add-window-title">Add a maintenance window</h3>
@@ -176,14 +169,9 @@ function AddWindowForm() {
         </>
       )}
       {(errors.form || errors.schedule) && <p className="text-danger">{errors.form ?? errors.schedule}</p>}
-      <div className="actions">
+      <SubmitRow status={status}>
         <button type="submit">Add window</button>
-        {status && (
-          <p className="form-status" role="status">
-            {status}
-          </p>
-        )}
-      </div>
+      </SubmitRow>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AlertPolicyShape } from '../../../preload/schemas/alerts.ts';
-import { toApiError } from '../../api/client.ts';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { useSimpleSubmit } from '../../components/use-simple-submit.ts';
 import { useAlertsStore } from '../../state/stores-context.tsx';
 
 /** Reminder interval and flapping rule. */
@@ -10,18 +11,10 @@ export function PolicyForm({ policy }: { policy: AlertPolicyShape }) {
   const [reminder, setReminder] = useState(String(policy.reminderMinutes));
   const [window, setWindow] = useState(String(policy.flapWindowMinutes));
   const [threshold, setThreshold] = useState(String(policy.flapThreshold));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState('');
-  const submit = async () => {
-    setErrors({});
-    setStatus('');
-    try {
-      await updatePolicy({ reminderMinutes: Number(reminder), flapWindowMinutes: Number(window), flapThreshold: Number(threshold) });
-      setStatus('Saved.');
-    } catch (err) {
-      const e = toApiError(err);
-      setErrors({ [e.field ?? 'form']: e.message });
-    }
+  const { errors, status, submit } = useSimpleSubmit();
+  const save = async () => {
+    await updatePolicy({ reminderMinutes: Number(reminder), flapWindowMinutes: Number(window), flapThreshold: Number(threshold) });
+    return 'Saved.';
   };
   return (
     <form
@@ -29,7 +22,7 @@ export function PolicyForm({ policy }: { policy: AlertPolicyShape }) {
       aria-labelledby="policy-title"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        void submit(save);
       }}
     >
       <h2 id="policy-title">When to alert</h2>
@@ -44,14 +37,9 @@ export function PolicyForm({ policy }: { policy: AlertPolicyShape }) {
         <TextField label="Incidents in the window" type="number" value={threshold} onChange={setThreshold} error={errors.flapThreshold} />
       </div>
       {errors.form && <p className="text-danger">{errors.form}</p>}
-      <div className="actions">
+      <SubmitRow status={status}>
         <button type="submit">Save</button>
-        {status && (
-          <p className="form-status" role="status">
-            {status}
-          </p>
-        )}
-      </div>
+      </SubmitRow>
     </form>
   );
 }

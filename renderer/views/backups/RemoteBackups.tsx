@@ -4,8 +4,10 @@ import { toApiError } from '../../api/client.ts';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { Timestamp } from '../../components/Timestamp.tsx';
+import { useSimpleSubmit } from '../../components/use-simple-submit.ts';
 import { formatBytes } from '../../format/bytes.ts';
 import { formatDuration } from '../../format/time.ts';
 import { useBackupsStore } from '../../state/stores-context.tsx';
@@ -104,31 +106,23 @@ export function RemoteBackups({ targets, runs }: { targets: readonly RemoteTarge
 function AddRemoteForm() {
   const saveRemote = useBackupsStore((s) => s.saveRemote);
   const [f, setF] = useState({ name: '', host: '', port: '22', user: '', hostKey: '', privateKeyPath: '', useAgent: false, kind: 'file' as 'file' | 'command', path: '', command: '', everyHours: '24', warn: '26', fail: '50' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState('');
+  const { errors, status, submit } = useSimpleSubmit();
   const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF({ ...f, [k]: v });
-  const submit = async () => {
-    setErrors({});
-    setStatus('');
-    try {
-      const saved = await saveRemote({
-        name: f.name,
-        host: f.host,
-        port: Number(f.port),
-        user: f.user,
-        hostKey: f.hostKey,
-        ...(f.privateKeyPath.trim() && { privateKeyPath: f.privateKeyPath.trim() }),
-        useAgent: f.useAgent,
-        source: f.kind === 'file' ? { kind: 'file', path: f.path } : { kind: 'command', command: f.command },
-        everyHours: Number(f.everyHours),
-        warnAfterHours: Number(f.warn),
-        failAfterHours: Number(f.fail),
-      });
-      setStatus(`Added "${saved.name}".`);
-    } catch (err) {
-      const e = toApiError(err);
-      setErrors({ [e.field ?? 'form']: e.message });
-    }
+  const add = async () => {
+    const saved = await saveRemote({
+      name: f.name,
+      host: f.host,
+      port: Number(f.port),
+      user: f.user,
+      hostKey: f.hostKey,
+      ...(f.privateKeyPath.trim() && { privateKeyPath: f.privateKeyPath.trim() }),
+      useAgent: f.useAgent,
+      source: f.kind === 'file' ? { kind: 'file', path: f.path } : { kind: 'command', command: f.command },
+      everyHours: Number(f.everyHours),
+      warnAfterHours: Number(f.warn),
+      failAfterHours: Number(f.fail),
+    });
+    return `Added "${saved.name}".`;
   };
   return (
     <details>
@@ -138,7 +132,7 @@ function AddRemoteForm() {
         aria-label="Add a remote backup"
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          void submit(add);
         }}
       >
         <TextField label="Name" value={f.name} onChange={set('name')} error={errors.name} required />
@@ -172,14 +166,9 @@ function AddRemoteForm() {
           <TextField label="Fail after (hours)" type="number" value={f.fail} onChange={set('fail')} error={errors.failAfterHours} />
         </div>
         {(errors.form || errors.source) && <p className="text-danger">{errors.form ?? errors.source}</p>}
-        <div className="actions">
+        <SubmitRow status={status}>
           <button type="submit">Add remote backup</button>
-          {status && (
-            <p className="form-status" role="status">
-              {status}
-            </p>
-          )}
-        </div>
+        </SubmitRow>
       </form>
     </details>
   );

@@ -1,11 +1,13 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { HostSummary, RunbookSummary } from '../../../preload/schemas/recovery.ts';
-import { toApiError } from '../../api/client.ts';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
+import { SaveOrCancel } from '../../components/SaveOrCancel.tsx';
 import { SelectField, type Choice } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { INVALID_FIELD } from '../../components/use-focus-first-invalid.ts';
+import { useFormErrors } from '../../components/use-form-errors.ts';
 import { useHostsStore } from '../../state/stores-context.tsx';
-import { emptyRunbook, newParam, newStep, placeRunbookError, toRunbookInput, type ParamRow, type ParamType, type RunbookDraft, type RunbookErrors, type StepKind, type StepRow } from './runbook-draft.ts';
+import { emptyRunbook, newParam, newStep, placeRunbookError, toRunbookInput, type ParamRow, type ParamType, type RunbookDraft, type StepKind, type StepRow } from './runbook-draft.ts';
 
 const PARAM_TYPES: readonly Choice<ParamType>[] = [
   { value: 'string', label: 'Text' },
@@ -36,39 +38,23 @@ export function RunbookEditor({ host, onSaved, onCancel }: Props) {
   const titleId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<RunbookDraft>(emptyRunbook);
-  const [errors, setErrors] = useState<RunbookErrors>({});
-  const [failures, setFailures] = useState(0);
-  const [busy, setBusy] = useState(false);
   // Row errors belong to a group of fields rather than one input, so they take focus themselves.
-  useEffect(() => {
-    if (failures > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], .row-error, [role="alert"]')?.focus();
-  }, [failures]);
+  const { errors, busy, fail, clearError, attempt } = useFormErrors<string>(formRef, `${INVALID_FIELD}, .row-error, [role="alert"]`);
 
   const patch = (p: Partial<RunbookDraft>, clear: string) => {
     setDraft((d) => ({ ...d, ...p }));
-    setErrors(({ [clear]: _gone, ...rest }) => rest);
+    clearError(clear);
   };
   const patchParam = (i: number, p: Partial<ParamRow>) => patch({ params: draft.params.map((row, n) => (n === i ? { ...row, ...p } : row)) }, `params.${i}`);
   const patchStep = (i: number, p: Partial<StepRow>) => patch({ steps: draft.steps.map((row, n) => (n === i ? { ...row, ...p } : row)) }, `steps.${i}`);
 
-  const fail = (e: RunbookErrors) => {
-    setErrors(e);
-    setFailures((n) => n + 1);
-  };
-
+  // The form-wide refusal is one more entry of the runbook's errors (errors.form), not a separate message.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     const built = toRunbookInput(draft, host.id);
-    if (!built.ok) return fail(built.errors);
-    setBusy(true);
-    try {
-      onSaved(await saveRunbook(built.input));
-    } catch (err) {
-      fail(placeRunbookError(toApiError(err)));
-    } finally {
-      setBusy(false);
-    }
+    if (!built.ok) return fail(built.errors, null);
+    await attempt(() => saveRunbook(built.input), (err) => ({ fields: placeRunbookError(err), form: null }), onSaved);
   };
 
   return (
@@ -188,14 +174,7 @@ export function RunbookEditor({ host, onSaved, onCancel }: Props) {
         </button>
       </fieldset>
 
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save runbook'}
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel busy={busy} saveLabel="Save runbook" onCancel={onCancel} />
     </form>
   );
 }

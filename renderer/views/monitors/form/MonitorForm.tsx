@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { MonitorDefinition, MonitorSummary } from '../../../../preload/contract.ts';
+import { SaveOrCancel } from '../../../components/SaveOrCancel.tsx';
 import { SelectField, type Choice } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useFormErrors } from '../../../components/use-form-errors.ts';
@@ -133,14 +134,7 @@ export function MonitorForm({ title, initial, base, onSaved, onCancel }: Props) 
           <TextField label="Unit" value={draft.metricUnit} onChange={set('metricUnit')} error={errors.metricUnit} />
         </div>
       </fieldset>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : base ? 'Save changes' : 'Add monitor'}
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel busy={busy} saveLabel={base ? 'Save changes' : 'Add monitor'} onCancel={onCancel} />
     </form>
   );
 }

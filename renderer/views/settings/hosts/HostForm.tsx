@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { HostSummary } from '../../../../preload/schemas/recovery.ts';
 import { CheckboxField } from '../../../components/CheckboxField.tsx';
+import { SaveOrCancel } from '../../../components/SaveOrCancel.tsx';
 import { SelectField, type Choice } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { useFormErrors } from '../../../components/use-form-errors.ts';
@@ -165,14 +166,7 @@ export function HostForm({ title, initial, host, onSaved, onCancel }: Props) {
           <TextField label="Region (optional)" value={draft.awsRegion} onChange={set('awsRegion')} error={errors.awsRegion} />
         </div>
       )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : host ? 'Save host' : 'Add host'}
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel busy={busy} saveLabel={host ? 'Save host' : 'Add host'} onCancel={onCancel} />
     </form>
   );
 }
