@@ -212,18 +212,29 @@ export class AlertDecider {
     const calm = this.d.db.prepare('SELECT monitor_id, since FROM flapping_monitors WHERE last_change_at <= ?').all(now - windowMs) as Array<{ monitor_id: number; since: number }>;
     for (const f of calm) {
       const open = this.d.db
-        .prepare("SELECT i.id FROM incident_alerts a JOIN incidents i ON i.id = a.incident_id WHERE a.monitor_id = ? AND a.resolved = 0 AND a.disposition = 'folded-flapping'")
-        .get(f.monitor_id) as { id: number } | undefined;
-      const status = this.d.monitors.statusOf(f.monitor_id) ?? 'unknown';
-      emit(
-        'flapping-ended',
-        this.d.maintenance.activeFor(f.monitor_id, now) ? 'held' : 'queued',
-        { id: open?.id ?? null, monitorId: f.monitor_id },
-        'STABLE',
-        `No incident changes for ${policy.flapWindowMinutes} min after flapping since ${new Date(f.since).toISOString()}; now ${status}${open ? ` (incident #${open.id} open)` : ''}.`,
-      );
-      // A still-open incident now follows the normal rules: reminders, then a resolution.
-      if (open) this.d.db.prepare("UPDATE incident_alerts SET disposition = 'alerted', last_notified_at = ? WHERE incident_id = ?").run(now, open.id);
+        .prepare(
+          "SELECT i.* FROM incident_alerts a JOIN incidents i ON i.id = a.incident_id WHERE a.monitor_id = ? AND a.resolved = 0 AND a.disposition = 'folded-flapping' AND i.closed_at IS NULL ORDER BY i.id DESC LIMIT 1",
+        )
+        .get(f.monitor_id) as IncidentRow | undefined;
+      const held = this.d.maintenance.activeFor(f.monitor_id, now);
+      const calmFor = `No incident changes for ${policy.flapWindowMinutes} min after flapping since ${new Date(f.since).toISOString()}`;
+      if (open) {
+        // It settled DOWN: that is an outage, announced as one (red, not "stable"), and like any
+        // incident held during maintenance and sent if still open when the window ends.
+        emit(
+          'open',
+          held ? 'held' : 'queued',
+          { id: open.id, monitorId: f.monitor_id },
+          'DOWN',
+          `${this.openText(open)} ${calmFor}; it settled down, not up.`,
+          held ? `held: maintenance window "${held.window.name}" until ${new Date(held.occurrence.end).toISOString()}` : 'flapping ended with the incident still open',
+        );
+        // From here the incident follows the normal rules: reminders, then a resolution (or, held, the window's end).
+        this.d.db.prepare('UPDATE incident_alerts SET disposition = ?, last_notified_at = ? WHERE incident_id = ?').run(held ? 'held' : 'alerted', held ? null : now, open.id);
+      } else {
+        const status = this.d.monitors.statusOf(f.monitor_id) ?? 'unknown';
+        emit('flapping-ended', held ? 'held' : 'queued', { id: null, monitorId: f.monitor_id }, 'STABLE', `${calmFor}; now ${status}.`);
+      }
       this.d.db.prepare('DELETE FROM flapping_monitors WHERE monitor_id = ?').run(f.monitor_id);
     }
   }

@@ -72,6 +72,9 @@ interface DeliveryRow {
   delivered_at: number | null;
 }
 
+/** How long a claimed delivery is left alone: longer than any one attempt (the webhook timeout is 10 s). */
+export const CLAIM_LEASE_MS = 60_000;
+
 /** Alerts, their deliveries (one per channel) and every delivery attempt. */
 export class AlertRepository {
   constructor(private readonly db: Database.Database) {}
@@ -106,18 +109,20 @@ export class AlertRepository {
   }
 
   /**
-   * Takes due deliveries for sending: their next_attempt_at is cleared in the same statement, so a
-   * second tick (or a test-send) can never pick the same delivery while it is in flight.
+   * Takes due deliveries for sending: their next_attempt_at moves `leaseMs` ahead in the same
+   * transaction, so a second tick (or a test-send) cannot pick the same delivery while it is in
+   * flight, yet a process killed mid-send (or an attempt that never recorded) leaves it due again
+   * once the lease has run out, not pending forever. Recording the attempt replaces the lease.
    */
-  claimDue(now: number, limit: number): Array<{ id: number; alertId: number; channelId: number; attempts: number }> {
+  claimDue(now: number, limit: number, leaseMs: number = CLAIM_LEASE_MS): Array<{ id: number; alertId: number; channelId: number; attempts: number }> {
     return this.db.transaction(() => {
       const rows = this.db
         .prepare(
           "SELECT id, alert_id AS alertId, channel_id AS channelId, attempts FROM alert_deliveries WHERE status IN ('pending','retrying') AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?",
         )
         .all(now, limit) as Array<{ id: number; alertId: number; channelId: number; attempts: number }>;
-      const claim = this.db.prepare('UPDATE alert_deliveries SET next_attempt_at = NULL WHERE id = ?');
-      rows.forEach((r) => claim.run(r.id));
+      const claim = this.db.prepare('UPDATE alert_deliveries SET next_attempt_at = ? WHERE id = ?');
+      rows.forEach((r) => claim.run(now + leaseMs, r.id));
       return rows;
     })();
   }

@@ -33,7 +33,14 @@ export class DeliverySender {
   /** One attempt of one delivery; `retry: false` for a test-send, which reports at once. */
   async attempt(deliveryId: number, alertId: number, channelId: number, previousAttempts: number, opts: { retry: boolean; signal?: AbortSignal | undefined }): Promise<AttemptRecord> {
     const at = this.o.now();
-    const outcome = await this.send(alertId, channelId, opts.signal);
+    const started = performance.now();
+    let outcome: { ok: boolean; httpStatus: number | null; durationMs: number; error: string | null };
+    try {
+      outcome = await this.send(alertId, channelId, opts.signal);
+    } catch (err) {
+      // Whatever went wrong (a listener of the desktop event, the store…) is a failed attempt, logged and retried.
+      outcome = { ok: false, httpStatus: null, durationMs: performance.now() - started, error: `the attempt failed: ${err instanceof Error ? err.message : String(err)}` };
+    }
     const attempt: AttemptRecord = { at, durationMs: Math.round(outcome.durationMs * 10) / 10, ok: outcome.ok, httpStatus: outcome.httpStatus, error: outcome.error };
     const attempts = previousAttempts + 1;
     const retry = !outcome.ok && opts.retry && attempts < MAX_ATTEMPTS;

@@ -9,6 +9,7 @@ export interface PostOutcome {
 }
 
 const TIMEOUT_MS = 10_000;
+const DRAIN_BYTES = 64 * 1024;
 
 /**
  * POSTs one rendered alert. Redirects are refused (a webhook that redirects is misconfigured, and
@@ -26,8 +27,9 @@ export async function postWebhook(url: string, request: WebhookRequest, signal?:
       redirect: 'manual',
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
-    // Drain so the connection can be reused; the body is not needed.
-    await res.arrayBuffer().catch(() => undefined);
+    // The body is not needed: a little is drained so a small answer frees the connection for
+    // reuse, then the stream is cancelled, so a huge or endless answer is never read whole.
+    await drainSome(res, DRAIN_BYTES);
     const durationMs = performance.now() - started;
     if (res.status >= 200 && res.status < 300) return { ok: true, httpStatus: res.status, durationMs, error: null };
     const why = res.status >= 300 && res.status < 400 ? 'redirect refused: set the final webhook URL' : `answered HTTP ${res.status}`;
@@ -52,4 +54,20 @@ function describeFetchError(err: unknown): string {
   const cause = (err as { cause?: { code?: unknown; message?: unknown } })?.cause;
   if (cause && typeof cause.code === 'string') return `${cause.code} (${cause.code === 'ECONNREFUSED' ? 'nothing listening' : 'network error'})`;
   return err instanceof Error && err.name === 'AbortError' ? 'cancelled' : 'request failed';
+}
+
+async function drainSome(res: Response, max: number): Promise<void> {
+  if (!res.body) return;
+  const reader = res.body.getReader();
+  let read = 0;
+  try {
+    while (read <= max) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // A body cut off or timed out changes nothing: the status already answered.
+  }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { copyDurably, removeIfExists, renameDurably } from './durable-file.ts';
-import { restoreDatabaseFile, RESTORE_TEMP_FILE } from './restore-database.ts';
+import { removeIfExists, renameDurably } from './durable-file.ts';
+import { copyDatabaseDurably, restoreDatabaseFile, RESTORE_TEMP_FILE } from './restore-database.ts';
 import { BackupInvalidError, verifyDatabaseFile } from './verify-database-file.ts';
 
 /** A validated backup waiting for the next start; its presence is the whole "pending" state. */
@@ -16,8 +16,14 @@ export function stageRestore(dataDir: string, source: string, nativeBinding?: st
   verifyDatabaseFile(source, nativeBinding);
   const staged = path.join(dataDir, PENDING_RESTORE_FILE);
   const partial = `${staged}.partial`;
-  copyDurably(source, partial);
-  verifyDatabaseFile(partial, nativeBinding);
+  try {
+    // Through SQLite, -wal included: what was checked is what is staged.
+    copyDatabaseDurably(source, partial, undefined, nativeBinding);
+    verifyDatabaseFile(partial, nativeBinding);
+  } catch (err) {
+    for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) removeIfExists(f);
+    throw err;
+  }
   renameDurably(partial, staged);
 }
 
@@ -37,8 +43,9 @@ export function cancelPendingRestore(dataDir: string): boolean {
  * operator. Also removes the leftovers of a restore that was killed (they are never the live file).
  */
 export function applyPendingRestore(dataDir: string, nativeBinding?: string): string[] {
-  removeIfExists(path.join(dataDir, RESTORE_TEMP_FILE));
-  removeIfExists(path.join(dataDir, `${PENDING_RESTORE_FILE}.partial`));
+  for (const leftover of [RESTORE_TEMP_FILE, `${PENDING_RESTORE_FILE}.partial`]) {
+    for (const suffix of ['', '-wal', '-shm']) removeIfExists(path.join(dataDir, leftover + suffix));
+  }
   const staged = path.join(dataDir, PENDING_RESTORE_FILE);
   if (!fs.existsSync(staged)) return [];
   try {

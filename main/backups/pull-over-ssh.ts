@@ -46,6 +46,8 @@ export async function pullOverSsh(target: RemoteTargetInput, file: string, optio
     }
     const command = remoteCommandOf(target);
     const { sizeBytes, sha256 } = await streamCommand(conn, command, partial, total, options);
+    // An empty backup is no backup: a dump that failed quietly, or a file truncated on the host.
+    if (sizeBytes === 0) throw new Error(target.source.kind === 'file' ? `the remote file is empty: ${target.source.path} on ${target.host} has 0 bytes` : `the command wrote nothing to standard output on ${target.host}`);
     if (total !== null && sizeBytes !== total) throw new Error(`${target.source.kind === 'file' ? target.source.path : 'the command'} changed during the copy: expected ${total} bytes, got ${sizeBytes}`);
     fsyncFile(partial);
     renameDurably(partial, file);
@@ -67,25 +69,35 @@ function streamCommand(
 ): Promise<{ sizeBytes: number; sha256: string }> {
   return new Promise((resolve, reject) => {
     const out = fs.createWriteStream(partial, { mode: 0o600 });
+    // A missing or unwritable local folder, or a full disk: a failed pull naming the file, never a crash.
+    out.on('error', (e: NodeJS.ErrnoException) => fail(new Error(`cannot write the local copy ${partial}: ${e.message}`)));
     const hash = createHash('sha256');
     let sizeBytes = 0;
     let stderr = '';
     let exitCode: number | null = null;
     let settled = false;
     let lastReport = 0;
+    const onAbort = () => fail(new Error('the transfer was cancelled'));
     const fail = (err: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       out.destroy();
       reject(err);
     };
     const timeoutMs = options.timeoutMs ?? 6 * 3_600_000;
     const timer = setTimeout(() => fail(new Error(`the transfer took longer than ${Math.round(timeoutMs / 60_000)} min and was stopped`)), timeoutMs);
-    options.signal?.addEventListener('abort', () => fail(new Error('the transfer was cancelled')), { once: true });
+    // The signal lives as long as the service: the listener is removed when this transfer settles.
+    if (options.signal?.aborted) {
+      fail(new Error('the transfer was cancelled'));
+      return;
+    }
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     conn.client.exec(command, (err, channel) => {
       if (err) return fail(new Error(`cannot start the backup command on ${conn.host}: ${err.message}`));
       channel.on('data', (chunk: Buffer) => {
+        if (settled) return;
         hash.update(chunk);
         sizeBytes += chunk.length;
         // Backpressure: stop reading from SSH while the disk catches up.
@@ -109,6 +121,7 @@ function streamCommand(
           if (settled) return;
           settled = true;
           clearTimeout(timer);
+          options.signal?.removeEventListener('abort', onAbort);
           if (exitCode !== 0) {
             const why = stderr.trim().split('\n')[0] || (exitCode === null ? 'the connection closed before it finished' : `exit code ${exitCode}`);
             reject(new Error(`the backup command failed on ${conn.host}: ${why}`));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../store/open-database.ts';
-import { copyDurably, fsyncDir, removeIfExists, renameDurably } from './durable-file.ts';
+import { copyDurably, fsyncDir, fsyncFile, removeIfExists, renameDurably } from './durable-file.ts';
 import { singleFile } from './take-database-backup.ts';
 import { BackupInvalidError, verifyDatabaseFile, type Verification } from './verify-database-file.ts';
 
@@ -41,16 +41,16 @@ export function restoreDatabaseFile(dataDir: string, source: string, options: Re
 
   phase('validating');
   if (path.resolve(source) === path.resolve(live)) throw new BackupInvalidError(source, 'it is the live database itself; choose a backup file');
-  const verification = verifyDatabaseFile(source, options.nativeBinding);
+  verifyDatabaseFile(source, options.nativeBinding);
 
   phase('copying');
-  removeIfExists(temp);
-  copyDurably(source, temp, options.onBytes);
-
-  phase('verifying-copy');
+  let verification: Verification;
   try {
-    singleFile(temp, options.nativeBinding);
-    verifyDatabaseFile(temp, options.nativeBinding);
+    copyDatabaseDurably(source, temp, options.onBytes, options.nativeBinding);
+
+    phase('verifying-copy');
+    // What is reported is what is swapped in: the counts of the copy, WAL included.
+    verification = verifyDatabaseFile(temp, options.nativeBinding);
   } catch (err) {
     for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) removeIfExists(f);
     throw err;
@@ -78,6 +78,21 @@ export function restoreDatabaseFile(dataDir: string, source: string, options: Re
   renameDurably(temp, live);
   phase('done');
   return { previous, verification };
+}
+
+/**
+ * Copies a database as SQLite reads it: the main file and, when there is one, its -wal (committed
+ * transactions not yet checkpointed, which a copy of the main file alone would silently drop), then
+ * lets SQLite fold the WAL into the copy and leave WAL mode. The result is one fsynced file holding
+ * exactly what a check of the source saw. `dest` and its companions are replaced.
+ */
+export function copyDatabaseDurably(source: string, dest: string, onBytes?: (copied: number, total: number) => void, nativeBinding?: string): void {
+  for (const f of [dest, `${dest}-wal`, `${dest}-shm`]) removeIfExists(f);
+  copyDurably(source, dest, onBytes);
+  if (fs.existsSync(`${source}-wal`)) copyDurably(`${source}-wal`, `${dest}-wal`);
+  singleFile(dest, nativeBinding);
+  fsyncFile(dest);
+  fsyncDir(path.dirname(dest));
 }
 
 function keepAside(file: string, aside: string): void {

@@ -18,7 +18,8 @@ and are "unknown" here.
   --out FILE        write the report to FILE instead of standard output
   --fail-under N    exit 1 when the overall score is below N (0–100); an unknown score is below any N
 
-Exit codes: 0 the score meets --fail-under (or none given), 1 below it, 2 wrong usage or not a directory.
+Exit codes: 0 the score meets --fail-under (or none given), 1 below it, 2 wrong usage, not a
+directory or an internal error (never confused with a low score).
 Files that cannot be read are listed in the report; they do not stop the assessment.
 `;
 
@@ -46,13 +47,16 @@ export async function assessCommand(argv: string[]): Promise<number> {
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('photon assess: --out must name a file');
 
   let assessment;
+  let text;
   try {
     assessment = await assessRepository(positionals[0]!, { tier });
+    text = renderReport(assessment, format);
   } catch (err) {
     if (err instanceof NotADirectoryError) throw new UsageError(`photon assess: ${err.message}`);
-    throw err;
+    // Exit 1 means "below --fail-under": a CI gate must not read a crash as a low score, nor pass it.
+    process.stderr.write(`photon assess: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
   }
-  const text = renderReport(assessment, format);
   if (values.out !== undefined) {
     const file = path.resolve(values.out);
     try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BackupService } from '../backups/backup-service.ts';
+import { PENDING_RESTORE_FILE, pendingRestoreExists } from '../backups/pending-restore.ts';
 import { restoreDatabaseFile, type RestorePhase } from '../backups/restore-database.ts';
 import { BackupInvalidError } from '../backups/verify-database-file.ts';
 import { acquireDataDirLock } from '../core/data-dir-lock.ts';
@@ -20,7 +21,8 @@ Backups of the console's own database (the Backups view does the same, and more)
   list           the recorded backups: time, size, duration, verification
   restore FILE   replace the database with FILE, after checking it (integrity_check, schema,
                  row counts). The current database is kept beside it as photon.db.before-restore-*.
-                 Stop Photon Console first: a running console holds the data dir.
+                 Stop Photon Console first: a running console holds the data dir. Refused while a
+                 restore staged from the Backups view is waiting (cancel that one first).
 
   --data-dir DIR   where the database lives (default: $XDG_DATA_HOME/photon-console)
 
@@ -88,6 +90,14 @@ function restore(dataDir: string, file: string): number {
   if (!fs.existsSync(dataDir)) fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const release = acquireDataDirLock(dataDir);
   try {
+    if (pendingRestoreExists(dataDir)) {
+      // The next start would apply it over this restore, silently undoing it.
+      const staged = path.join(dataDir, PENDING_RESTORE_FILE);
+      process.stderr.write(
+        `error: restore refused, the current database was not touched. A restore from the Backups view is already staged in ${staged}; the next start would apply it over this one. Cancel it first (Backups view → "Cancel the restore", or delete ${staged}), then run this again.\n`,
+      );
+      return 1;
+    }
     const { previous, verification } = restoreDatabaseFile(dataDir, file, {
       onPhase: (phase: RestorePhase) => process.stdout.write(`${PHASE_TEXT[phase]}\n`),
     });

@@ -22,7 +22,7 @@ import { walkRepository } from './evidence/walk-repository.ts';
 import { ALL_CHECKS } from './rules/index.ts';
 import { levelOf, overallScore, RISK_WEIGHT, scoreCategories, tierReached } from './scoring.ts';
 import { DEFAULT_TIER, requiredAt, targetsFor } from './tiers.ts';
-import { unknown, type CheckDefinition, type CheckOutcome } from './types.ts';
+import { unknown, type CheckDefinition, type CheckLimits, type CheckOutcome } from './types.ts';
 
 export interface AssessOptions {
   tier?: Tier;
@@ -33,6 +33,8 @@ export interface AssessOptions {
   /** Declared environment facts; when absent they are read from <repo>/photon.yml if there is one. */
   declared?: { facts: Record<string, string>; source: string | null } | null;
   checks?: readonly CheckDefinition[];
+  /** Budgets of the costlier checks (tests make them small). */
+  limits?: CheckLimits;
   onProgress?: (p: Omit<ScorecardProgress, 'projectId'>) => void;
   now?: () => number;
 }
@@ -59,7 +61,7 @@ export async function assessRepository(repoDir: string, options: AssessOptions =
   const docker = readDockerfile(facts);
   const live = options.live ?? noLiveEvidence(now());
   const providers = await collectProviders(options.providers ?? [], { repoDir: root, projectId: options.projectId ?? null, now: now() });
-  const ctx = { facts, envTemplates, docker, live, providers };
+  const ctx = { facts, envTemplates, docker, live, providers, limits: options.limits };
   const declared = options.declared !== undefined ? options.declared : declaredInRepo(facts);
 
   const definitions = options.checks ?? ALL_CHECKS;
@@ -82,9 +84,10 @@ export async function assessRepository(repoDir: string, options: AssessOptions =
     overall: { score, level: levelOf(score), tierReached: tierReached(checks), counts: countStatuses(checks) },
     categories,
     checks,
-    declared,
+    declared: declared && { ...declared, facts: Object.fromEntries(Object.entries(declared.facts).map(([k, v]) => [k, redactSecrets(v)])) },
     configuration: configuration(facts, envTemplates, docker),
-    walk: { files: walk.files.length, bytesRead: walk.bytesRead(), durationMs: Math.round(performance.now() - started), problems: walk.problems },
+    // Problems may quote the repository (a parser's message): they are redacted like evidence.
+    walk: { files: walk.files.length, bytesRead: walk.bytesRead(), durationMs: Math.round(performance.now() - started), problems: walk.problems.map((p) => ({ path: p.path, problem: redactSecrets(p.problem) })) },
   };
 }
 
@@ -150,7 +153,7 @@ function configuration(facts: RepoFacts, envTemplates: EnvTemplate[], docker: Do
         .map(([name, command]) => [name, redactSecrets(command)]),
     ),
     lockfile,
-    docker: docker ? { file: docker.file, baseImages: docker.from.map((f) => f.image), user: docker.user?.name ?? null, healthcheck: docker.healthcheck !== null } : null,
+    docker: docker ? { file: docker.file, baseImages: docker.from.map((f) => redactSecrets(f.image)), user: docker.user?.name ?? null, healthcheck: docker.healthcheck !== null } : null,
     deployTargets: findDeployTargets(facts),
     envTemplates,
   };

@@ -18,6 +18,13 @@ export interface CheckContext {
   docker: DockerFacts | null;
   live: LiveEvidence;
   providers: EvidenceProviders;
+  /** Budgets of the costlier checks; the defaults apply when absent. */
+  limits?: CheckLimits;
+}
+
+export interface CheckLimits {
+  /** Total bytes the secret scan (sec.no-secrets-in-code) reads. */
+  secretScanBytes?: number;
 }
 
 export type Criterion = (ctx: CheckContext) => CheckOutcome;

@@ -149,12 +149,26 @@ export const AgentTokenSchema = z.object({
 // ── Pull sources ────────────────────────────────────────────────────────────────────────────────
 
 
+/** True when an http(s) URL carries user:password@ (or just user@). */
+export function hasUrlCredentials(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return false;
+  }
+}
+
 export const PullDefinitionSchema = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({
       kind: z.literal('http'),
-      url: z.url({ protocol: /^https?$/, error: 'url must be an absolute http:// or https:// URL' }).max(4096),
+      url: z
+        .url({ protocol: /^https?$/, error: 'url must be an absolute http:// or https:// URL' })
+        .max(4096)
+        // Credentials in a URL end up in logs, errors and screens; the API key field keeps them in the keychain.
+        .refine((u) => !hasUrlCredentials(u), { error: 'url must not contain a user name or password (user:pass@); put the key in apiKey, which is kept in the OS keychain' }),
       intervalSeconds: whole('intervalSeconds', 5, 86_400).default(60),
     }),
     z.strictObject({

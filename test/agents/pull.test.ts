@@ -147,3 +147,46 @@ test('pull over SSH from a SQLite registry with a configurable query; a bad quer
   await assert.rejects(core.agents.pull.runDue(), /central registry: SSH root@127\.0\.0\.1:\d+: .*host key/i);
   assert.deepEqual(storedCounts(core.dataDir, byCode.A!.id), { heartbeats: 1, statuses: 0, tasks: 2, finished: 2, keys: 3 });
 });
+
+test('a pull URL never shows its query string, an unreachable source names only origin and path, and an endless answer is cut at the limit', { timeout: 30_000 }, async (t) => {
+  const server = http.createServer((req, res) => {
+    // An answer that never ends: the reader must stop at 1 MiB, not wait for the end.
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = () => {
+      while (res.write(chunk));
+      res.once('drain', pump);
+    };
+    pump();
+    req.socket.on('close', () => res.destroy());
+  });
+  const port = await listen(server);
+  t.after(() => {
+    server.closeAllConnections();
+    return closeServer(server);
+  });
+  const free = http.createServer();
+  const closedPort = await listen(free);
+  await closeServer(free);
+
+  const { core, call } = await startAgentsCore();
+  t.after(() => core.dispose());
+  const project = await call('addProject', { name: 'secrets in urls' });
+  const refused = await core.dispatch('saveAgentPullSource', { projectId: project.id, name: 'creds', source: { kind: 'http', url: `http://ops:hunter2@127.0.0.1:${port}/events` } });
+  assert.equal(refused.ok, false);
+  assert.match(!refused.ok ? refused.error.message : '', /url must not contain a user name or password/);
+
+  const gone = await call('saveAgentPullSource', { projectId: project.id, name: 'gone', source: { kind: 'http', url: `http://127.0.0.1:${closedPort}/events?key=Q-SECRET-1` } });
+  assert.equal(gone.target, `http://127.0.0.1:${closedPort}/events`, 'no query string in what the renderer sees');
+  const huge = await call('saveAgentPullSource', { projectId: project.id, name: 'huge', source: { kind: 'http', url: `http://127.0.0.1:${port}/events?key=Q-SECRET-2` } });
+  const started = Date.now();
+  await assert.rejects(core.agents.pull.runDue());
+  assert.ok(Date.now() - started < 8_000, 'the endless answer was cut at the size limit, not at the timeout');
+
+  const sources = await call('listAgentPullSources', { projectId: project.id });
+  const byName = new Map(sources.map((s) => [s.name, s] as const));
+  assert.equal(byName.get('gone')!.lastError, `GET http://127.0.0.1:${closedPort}/events failed: ECONNREFUSED`);
+  assert.equal(byName.get('huge')!.lastError, `GET http://127.0.0.1:${port}/events: the answer is more than 1048576 bytes`);
+  assert.equal(huge.target.includes('Q-SECRET'), false);
+  assert.equal(JSON.stringify(sources).includes('Q-SECRET'), false, 'the query never reaches an answer');
+});

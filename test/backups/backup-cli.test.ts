@@ -84,3 +84,25 @@ test('photon backup restore refuses a corrupt file (exit 1) and a running consol
     assert.match(u.stderr, message);
   }
 });
+
+test('photon backup restore refuses while a restore staged from the UI waits, naming the staged file and how to cancel it', async (t) => {
+  const temp = makeTempDir();
+  t.after(temp.cleanup);
+  const core = startTestCore(temp.dir);
+  await core.dispatch('addProject', { name: 'Staged' });
+  const backup = (await core.dispatch('runBackupNow', {})) as { ok: true; value: { id: number; name: string; file: string } };
+  const staged = await core.dispatch('restoreBackup', { id: backup.value.id, confirmName: backup.value.name });
+  assert.equal(staged.ok, true);
+  await core.close();
+  const before = fs.readFileSync(path.join(temp.dir, DATABASE_FILE));
+
+  const r = photon('backup', 'restore', backup.value.file, '--data-dir', temp.dir);
+  assert.equal(r.status, 1, r.stdout);
+  assert.match(r.stderr, /^error: restore refused, the current database was not touched\. A restore from the Backups view is already staged in .*restore-pending\.db; the next start would apply it over this one\. Cancel it first \(Backups view → "Cancel the restore", or delete .*restore-pending\.db\)/);
+  assert.deepEqual(fs.readFileSync(path.join(temp.dir, DATABASE_FILE)), before, 'nothing changed');
+  assert.equal(fs.existsSync(path.join(temp.dir, 'restore-pending.db')), true, 'the staged restore is left for the person to decide');
+
+  fs.rmSync(path.join(temp.dir, 'restore-pending.db'));
+  const after = photon('backup', 'restore', backup.value.file, '--data-dir', temp.dir);
+  assert.equal(after.status, 0, after.stderr);
+});

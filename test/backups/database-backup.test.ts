@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { BackupStatus, DbBackup } from '../../preload/schemas/backups.ts';
 import { BackupService } from '../../main/backups/backup-service.ts';
 import { restoreDatabaseFile } from '../../main/backups/restore-database.ts';
+import { stageRestore } from '../../main/backups/pending-restore.ts';
 import { takeDatabaseBackup } from '../../main/backups/take-database-backup.ts';
 import { BackupInvalidError, verifyDatabaseFile } from '../../main/backups/verify-database-file.ts';
 import { EventBus } from '../../main/core/event-bus.ts';
@@ -229,4 +230,54 @@ test('the scheduler takes a backup when one is due, not again before the interva
   assert.equal(service.status().evidence.status, 'DEGRADED', 'but the age still counts: 10 h is over 1.5 × 6 h');
   now += 8 * 3_600_000;
   assert.equal(service.status().evidence.status, 'DOWN', '18 h is 3 × 6 h');
+});
+
+/** A copy of a Photon database whose last rows live only in its -wal, as a copy of a running database is. */
+function fileWithRowsInWal(dir: string): { file: string; inWal: number } {
+  const src = makeTempDir();
+  try {
+    const store = openDatabase(src.dir);
+    seed(store.db, 20);
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.db.pragma('wal_autocheckpoint = 0');
+    const insert = store.db.prepare("INSERT INTO projects VALUES (?, ?, NULL, '', 'x', 'x')");
+    store.db.transaction(() => {
+      for (let i = 0; i < 50; i++) insert.run(`wal-${i}`, `In the WAL ${i}`);
+    })();
+    const file = path.join(dir, 'copied-while-running.db');
+    // Copied while the connection is open: the 50 rows are only in photon.db-wal.
+    fs.copyFileSync(path.join(src.dir, DATABASE_FILE), file);
+    fs.copyFileSync(path.join(src.dir, `${DATABASE_FILE}-wal`), `${file}-wal`);
+    store.db.close();
+    return { file, inWal: 50 };
+  } finally {
+    src.cleanup();
+  }
+}
+
+test('a backup whose -wal holds rows is restored with those rows, and the reported counts are of what was restored', async (t) => {
+  const temp = makeTempDir();
+  t.after(temp.cleanup);
+  openDatabase(temp.dir).db.close();
+  const { file, inWal } = fileWithRowsInWal(temp.dir);
+  assert.ok(fs.statSync(`${file}-wal`).size > 0, 'the rows are in the -wal');
+
+  const { verification } = restoreDatabaseFile(temp.dir, file);
+  const restored = new Database(path.join(temp.dir, DATABASE_FILE), { readonly: true });
+  const walRows = (restored.prepare("SELECT COUNT(*) AS n FROM projects WHERE id LIKE 'wal-%'").get() as { n: number }).n;
+  const all = (restored.prepare('SELECT COUNT(*) AS n FROM projects').get() as { n: number }).n;
+  restored.close();
+  assert.equal(walRows, inWal, 'the rows from the -wal were restored');
+  assert.equal(verification.rowCounts.projects, all);
+  assert.deepEqual(fs.readdirSync(temp.dir).filter((f) => f.includes('restore-tmp')), [], 'no temp leftovers');
+
+  // The UI path (stage, then apply at start) keeps them too.
+  const again = fileWithRowsInWal(temp.dir);
+  fs.rmSync(path.join(temp.dir, DATABASE_FILE));
+  openDatabase(temp.dir).db.close();
+  stageRestore(temp.dir, again.file);
+  const core = startTestCore(temp.dir);
+  t.after(() => core.close());
+  const names = (await ok<Array<{ name: string }>>(core.dispatch('listProjects', {}))).map((p) => p.name);
+  assert.equal(names.filter((n) => n.startsWith('In the WAL')).length, inWal, 'staged and applied with the -wal rows');
 });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
+import { getEventListeners } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -141,4 +142,60 @@ test('the scheduler starts a due pull beside its loop and records it; close() wa
   db.close();
   assert.equal(recorded.status, 'failed');
   assert.match(recorded.error, /cancel|abort/i);
+});
+
+test('an empty remote backup is a failed run: an empty file, or a command that wrote nothing', async (t) => {
+  const core = startTestCore();
+  t.after(() => core.dispose());
+  const empty = path.join(tmp.dir, 'empty.dump');
+  fs.writeFileSync(empty, '');
+  const file = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'empty file', ...connection(), source: { kind: 'file', path: empty } }));
+  const fromFile = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: file.id }));
+  assert.equal(fromFile.status, 'failed');
+  assert.equal(fromFile.file, null);
+  assert.match(fromFile.error!, /the remote file is empty/);
+
+  const silent = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'silent', ...connection(), source: { kind: 'command', command: 'true' } }));
+  const fromCommand = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: silent.id }));
+  assert.equal(fromCommand.status, 'failed');
+  assert.match(fromCommand.error!, /the command wrote nothing to standard output/);
+  for (const name of ['empty-file', 'silent']) assert.deepEqual(fs.readdirSync(path.join(core.dataDir, 'remote-backups', name)), [], 'no file kept');
+
+  const evidence = await ok<BackupEvidence[]>(core.dispatch('getBackupEvidence', {}));
+  assert.equal(evidence.find((e) => e.targetId === silent.id)!.status, 'DOWN');
+});
+
+test('a local folder that cannot take the file is a failed run naming the file; the core keeps running', async (t) => {
+  const core = startTestCore();
+  t.after(() => core.dispose());
+  const remote = await makeSqliteFile('unwritable.db', 50);
+  // Tests run as root, so permissions cannot refuse a write. /proc exists (mkdir succeeds) but no
+  // file can be created in it: the write stream itself fails, as on a read-only mount.
+  const target = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'nowhere', ...connection(), source: { kind: 'file', path: remote }, localFolder: '/proc' }));
+  const failed = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: target.id }));
+  assert.equal(failed.status, 'failed');
+  assert.equal(failed.file, null);
+  assert.match(failed.error!, /cannot write the local copy \/proc\/nowhere-.*\.db\.partial: ENOENT/);
+
+  // A folder under a regular file cannot even be created: also a failed run, not a crash.
+  const blocker = path.join(tmp.dir, 'a-regular-file');
+  fs.writeFileSync(blocker, 'x');
+  const under = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'under a file', ...connection(), source: { kind: 'file', path: remote }, localFolder: path.join(blocker, 'sub') }));
+  const refused = await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: under.id }));
+  assert.equal(refused.status, 'failed');
+  assert.match(refused.error!, /ENOTDIR/);
+
+  // Still alive: the same core pulls into its default folder.
+  const good = await ok<RemoteTarget>(core.dispatch('saveRemoteBackupTarget', { name: 'fine', ...connection(), source: { kind: 'file', path: remote } }));
+  assert.equal((await ok<RemoteRun>(core.dispatch('runRemoteBackupNow', { id: good.id }))).status, 'ok');
+});
+
+test('pulls remove their abort listener from the long-lived signal when they finish', async () => {
+  const { pullOverSsh } = await import('../../main/backups/pull-over-ssh.ts');
+  const remote = await makeSqliteFile('listeners.db', 20);
+  const controller = new AbortController();
+  for (let i = 0; i < 3; i++) {
+    await pullOverSsh({ name: 'l', ...connection(), useAgent: false, source: { kind: 'file', path: remote } } as never, path.join(tmp.dir, `listeners-${i}.db`), { signal: controller.signal });
+  }
+  assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
 });

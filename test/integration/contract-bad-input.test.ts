@@ -210,6 +210,7 @@ const CASES: Record<MethodName, BadCase[]> = {
     ...notAnObject,
     { what: 'an unknown kind', input: { projectId: 'p', name: 'n', source: { kind: 'ftp' } }, field: 'source.kind', message: /source.kind must be one of http, sqlite-ssh/ },
     { what: 'a non-http url', input: { projectId: 'p', name: 'n', source: { kind: 'http', url: 'file:///etc/passwd' } }, field: 'source.url', message: /url must be an absolute http/ },
+    { what: 'a url with credentials', input: { projectId: 'p', name: 'n', source: { kind: 'http', url: 'http://user:s3cret@127.0.0.1/events?key=k' } }, field: 'source.url', message: /url must not contain a user name or password/ },
     { what: 'a bad host key', input: { projectId: 'p', name: 'n', source: { kind: 'sqlite-ssh', host: 'h', user: 'u', hostKey: 'MD5:aa', file: 'f', query: 'select 1' } }, field: 'source.hostKey', message: /hostKey must be an OpenSSH SHA256 fingerprint/ },
     { what: 'a missing query', input: { projectId: 'p', name: 'n', source: { kind: 'sqlite-ssh', host: 'h', user: 'u', hostKey: `SHA256:${'a'.repeat(43)}`, file: 'f' } }, field: 'source.query', message: /query is required/ },
     { what: 'an interval too short', input: { projectId: 'p', name: 'n', source: { kind: 'http', url: 'http://127.0.0.1/', intervalSeconds: 1 } }, field: 'source.intervalSeconds', message: /intervalSeconds must be at least 5/ },

@@ -80,6 +80,15 @@ for (const [what, args, message] of [
   });
 }
 
+test('an internal error exits 2, not 1 (which means "below --fail-under")', () => {
+  // Preloaded into the CLI's process: the assessment throws past every check, as a bug would.
+  const breakDates = `data:text/javascript,${encodeURIComponent("Date.prototype.toISOString = () => { throw new Error('clock exploded'); };")}`;
+  const r = spawnSync(process.execPath, ['--import', breakDates, BIN, 'assess', good.dir, '--fail-under', '0'], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /photon assess: internal error: clock exploded/);
+  assert.equal(r.stdout, '');
+});
+
 test('photon assess --help documents the options and exit codes', () => {
   const r = photon('assess', '--help');
   assert.equal(r.status, 0);

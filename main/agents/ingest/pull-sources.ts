@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { PullDefinitionSchema, type PullDefinition, type PullSource } from '../../../preload/schemas/agents.ts';
 import { ContractError } from '../../api/contract-error.ts';
+import { shownUrl } from './http-pull.ts';
 
 export interface PullSourceRecord {
   id: number;
@@ -77,7 +78,8 @@ export function toPullSource(r: PullSourceRecord): PullSource {
     projectId: r.projectId,
     name: r.name,
     kind: d.kind,
-    target: d.kind === 'http' ? d.url : `${d.user}@${d.host}:${d.port} ${d.file}`,
+    // Origin and path only: a query string (often ?key=…) never reaches the renderer.
+    target: d.kind === 'http' ? shownUrl(d.url) : `${d.user}@${d.host}:${d.port} ${d.file}`,
     intervalSeconds: d.intervalSeconds,
     hasApiKey: r.apiKeyRef !== null,
     lastRunAt: r.lastRunAt,
@@ -93,11 +95,26 @@ function toRecord(r: Row): PullSourceRecord {
     projectId: r.project_id,
     name: r.name,
     // Stored by this code after validation; parsing again keeps defaults in step with the schema.
-    definition: PullDefinitionSchema.parse(JSON.parse(r.definition)),
+    definition: PullDefinitionSchema.parse(withoutUrlCredentials(JSON.parse(r.definition))),
     apiKeyRef: r.api_key_ref,
     lastRunAt: r.last_run_at,
     lastOkAt: r.last_ok_at,
     lastError: r.last_error,
     lastImported: r.last_imported,
   };
+}
+
+/** Sources saved before URLs with user:password@ were refused: the credentials are dropped (fetch refuses them anyway). */
+function withoutUrlCredentials(definition: unknown): unknown {
+  const d = definition as { kind?: unknown; url?: unknown };
+  if (d?.kind !== 'http' || typeof d.url !== 'string') return definition;
+  try {
+    const u = new URL(d.url);
+    if (u.username === '' && u.password === '') return definition;
+    u.username = '';
+    u.password = '';
+    return { ...d, url: u.toString() };
+  } catch {
+    return definition;
+  }
 }

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Evidence } from '../../../preload/schemas/scorecard.ts';
+import { redactSecrets } from './secret-detection.ts';
+import { stripComments } from './strip-comments.ts';
 import type { WalkResult } from './walk-repository.ts';
 
 export interface Match {
@@ -38,14 +40,19 @@ export class RepoFacts {
   private packagesCache: PackageJson[] | null = null;
   readonly sourceFiles: string[];
   readonly testFiles: string[];
+  private readonly testFileSet: Set<string>;
   /** .env files committed to git; null when that cannot be known (not a git work tree). */
   trackedEnvFiles: string[] | null = null;
 
   constructor(readonly walk: WalkResult) {
     const sources = walk.files.filter((f) => SOURCE.test(f.path) && !f.path.endsWith('.d.ts')).map((f) => f.path);
     this.testFiles = sources.filter((f) => TEST_FILE.test(f));
-    const tests = new Set(this.testFiles);
-    this.sourceFiles = sources.filter((f) => !tests.has(f));
+    this.testFileSet = new Set(this.testFiles);
+    this.sourceFiles = sources.filter((f) => !this.testFileSet.has(f));
+  }
+
+  isTestFile(file: string): boolean {
+    return this.testFileSet.has(file);
   }
 
   get files(): string[] {
@@ -73,7 +80,9 @@ export class RepoFacts {
         if (data && typeof data === 'object' && !Array.isArray(data)) list.push({ file, data: data as PackageJson['data'], text });
         else this.walk.problems.push({ path: file, problem: 'not a JSON object' });
       } catch (err) {
-        this.walk.problems.push({ path: file, problem: `not valid JSON (${(err as Error).message})` });
+        // The parser's message quotes the text around the error, which may be a secret: keep the position only.
+        const at = /\bat position \d+(?: \(line \d+ column \d+\))?/.exec((err as Error).message)?.[0];
+        this.walk.problems.push({ path: file, problem: `not valid JSON${at ? ` (${at})` : ''}` });
       }
     }
     return (this.packagesCache = list);
@@ -113,14 +122,17 @@ export class RepoFacts {
 
   /**
    * Lines matching `pattern` in the given files (non-test sources by default). `hint`, a plain
-   * substring every match contains, lets most files be skipped without running the regex.
+   * substring every match contains, lets most files be skipped without running the regex. With
+   * `code: true`, comments of JavaScript/TypeScript files are left out (`// app.use(helmet())` is
+   * not a use). Match texts are redacted: they go into reports.
    */
-  grep(pattern: RegExp, hint: string, files: string[] = this.sourceFiles, limit = 20): Match[] {
+  grep(pattern: RegExp, hint: string, files: string[] = this.sourceFiles, limit = 20, opts: { code?: boolean } = {}): Match[] {
     const out: Match[] = [];
     const flags = pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g';
     for (const file of files) {
-      const text = this.read(file);
-      if (text === null || !text.includes(hint)) continue;
+      const raw = this.read(file);
+      if (raw === null || !raw.includes(hint)) continue;
+      const text = opts.code && SOURCE.test(file) ? stripComments(raw) : raw;
       const re = new RegExp(pattern.source, flags.includes('m') ? flags : flags + 'm');
       let last = 0;
       for (const m of text.matchAll(re)) {
@@ -128,7 +140,7 @@ export class RepoFacts {
         // One piece of evidence per line, however many matches it holds.
         if (line === last) continue;
         last = line;
-        out.push({ file, line, text: m[0].slice(0, 160) });
+        out.push({ file, line, text: redactSecrets(m[0].length > 2000 ? m[0].slice(0, 2000) : m[0]).slice(0, 160) });
         if (out.length >= limit) return out;
       }
     }
@@ -139,8 +151,10 @@ export class RepoFacts {
     if (this.importsCache) return this.importsCache;
     const map = new Map<string, Match[]>();
     for (const file of this.sourceFiles) {
-      const text = this.read(file);
-      if (text === null || (!text.includes('import') && !text.includes('require'))) continue;
+      const raw = this.read(file);
+      if (raw === null || (!raw.includes('import') && !raw.includes('require'))) continue;
+      // Commented-out imports are not imports.
+      const text = stripComments(raw);
       for (const m of text.matchAll(IMPORT)) {
         const mod = m[1]!;
         if (mod.startsWith('.') || mod.startsWith('/')) continue;

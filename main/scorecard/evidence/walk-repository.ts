@@ -23,8 +23,12 @@ export interface WalkResult {
   root: string;
   files: RepoFile[];
   problems: WalkProblem[];
-  /** Reads a file's text once (cached); null for binary, huge or unreadable files (each reported once). */
-  read(file: string): string | null;
+  /**
+   * Reads a file's text once (cached); null for binary, huge or unreadable files (each reported
+   * once). With `cache: false` a text not read before is returned without being kept: a scan of
+   * every file must not hold the whole repository in memory.
+   */
+  read(file: string, opts?: { cache?: boolean }): string | null;
   has(file: string): boolean;
   bytesRead(): number;
 }
@@ -45,8 +49,9 @@ interface Scope {
 /**
  * Lists a repository's files the way git would see them: .gitignore rules of every directory
  * apply, node_modules and .git are skipped. Symlinked directories are followed only inside the
- * repository and only once (a loop is reported, not followed). Nothing here throws for one bad
- * entry: it becomes a problem in the result.
+ * repository, after every real directory, and only once (a loop or a second way into a directory is
+ * reported, not followed). A .gitignore is read only when it is a regular file inside the
+ * repository. Nothing here throws for one bad entry: it becomes a problem in the result.
  */
 export async function walkRepository(rootDir: string, onProgress?: (files: number) => void): Promise<WalkResult> {
   const root = path.resolve(rootDir);
@@ -61,7 +66,9 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
   }
   const files: RepoFile[] = [];
   const problems: WalkProblem[] = [];
-  const visited = new Set<string>([realRoot]);
+  /** Real path of every directory walked → the path it was walked as. */
+  const visited = new Map<string, string>([[realRoot, '']]);
+  const linkedDirs: Array<{ abs: string; rel: string; scopes: Scope[]; real: string }> = [];
   let sinceYield = 0;
 
   const walkDir = async (abs: string, rel: string, scopes: Scope[]): Promise<void> => {
@@ -75,11 +82,9 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
     const own = entries.find((e) => e.name === '.gitignore' && (e.isFile() || e.isSymbolicLink()));
     let here = scopes;
     if (own) {
-      try {
-        here = [...scopes, { base: rel, ig: ignore().add(fs.readFileSync(path.join(abs, '.gitignore'), 'utf8')) }];
-      } catch (err) {
-        problems.push({ path: join(rel, '.gitignore'), problem: `not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
-      }
+      const rules = readIgnoreFile(path.join(abs, '.gitignore'), realRoot);
+      if ('problem' in rules) problems.push({ path: join(rel, '.gitignore'), problem: rules.problem });
+      else here = [...scopes, { base: rel, ig: ignore().add(rules.text) }];
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
@@ -103,27 +108,40 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
           problems.push({ path: childRel, problem: code === 'ELOOP' ? 'symlink loop, not followed' : `broken symlink (${code ?? (err as Error).message})` });
           continue;
         }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+        if (!inside(real, realRoot)) {
           problems.push({ path: childRel, problem: 'symlink to outside the repository, not followed' });
           continue;
         }
         if (st.isDirectory()) {
           if (visited.has(real)) {
-            problems.push({ path: childRel, problem: 'symlink loop (directory already walked), not followed' });
+            problems.push({ path: childRel, problem: linkedDirProblem(abs, real, visited.get(real)!) });
             continue;
           }
           isDir = true;
         } else isFile = st.isFile();
+        if (isDir) {
+          if (ignoredBy(here, childRel, true)) continue;
+          // Walked after every real directory, so that files keep their real paths and a link to a
+          // directory of the repository does not list it twice.
+          linkedDirs.push({ abs: childAbs, rel: childRel, scopes: here, real });
+          continue;
+        }
       }
       if (ignoredBy(here, childRel, isDir)) continue;
       if (isDir) {
-        if (!e.isSymbolicLink()) {
-          try {
-            visited.add(fs.realpathSync(childAbs));
-          } catch {
-            // Unresolvable here means unreadable below; readdir reports it.
+        let real: string | null = null;
+        try {
+          real = fs.realpathSync(childAbs);
+        } catch {
+          // Unresolvable here means unreadable below; readdir reports it.
+        }
+        if (real !== null) {
+          if (visited.has(real)) {
+            problems.push({ path: childRel, problem: `directory already walked as ${visited.get(real) || '.'}, not walked again` });
+            continue;
           }
-        } else visited.add(fs.realpathSync(childAbs));
+          visited.set(real, childRel);
+        }
         await walkDir(childAbs, childRel, here);
       } else if (isFile) {
         let size = 0;
@@ -145,6 +163,16 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
   };
 
   await walkDir(root, '', []);
+  // Symlinked directories last (the list grows while it is walked: links inside linked directories).
+  for (let i = 0; i < linkedDirs.length && files.length < MAX_FILES; i++) {
+    const d = linkedDirs[i]!;
+    if (visited.has(d.real)) {
+      problems.push({ path: d.rel, problem: linkedDirProblem(path.dirname(d.abs), d.real, visited.get(d.real)!) });
+      continue;
+    }
+    visited.set(d.real, d.rel);
+    await walkDir(d.abs, d.rel, d.scopes);
+  }
   onProgress?.(files.length);
 
   const known = new Set(files.map((f) => f.path));
@@ -157,29 +185,89 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
     problems,
     has: (file) => known.has(file),
     bytesRead: () => bytes,
-    read(file) {
+    read(file, opts) {
       if (cache.has(file)) return cache.get(file)!;
       let text: string | null = null;
       const size = sizes.get(file);
       if (size === undefined) return null;
       if (BINARY_EXTENSIONS.has(path.extname(file).slice(1).toLowerCase())) {
         text = null;
-      } else if (size > MAX_READ_BYTES) {
-        problems.push({ path: file, problem: `not read: ${size} bytes is over the ${MAX_READ_BYTES}-byte limit` });
       } else {
-        try {
-          const buf = fs.readFileSync(path.join(root, file));
-          bytes += buf.length;
-          if (buf.subarray(0, SNIFF_BYTES).includes(0)) problems.push({ path: file, problem: 'binary content, not read' });
-          else text = buf.toString('utf8');
-        } catch (err) {
-          problems.push({ path: file, problem: `not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+        const got = readRegularFile(path.join(root, file), MAX_READ_BYTES);
+        if ('problem' in got) problems.push({ path: file, problem: got.problem });
+        else {
+          bytes += got.buf.length;
+          if (got.buf.subarray(0, SNIFF_BYTES).includes(0)) problems.push({ path: file, problem: 'binary content, not read' });
+          else text = got.buf.toString('utf8');
         }
       }
-      cache.set(file, text);
+      // Failures are always remembered (each is reported once); texts only when asked to.
+      if (text === null || opts?.cache !== false) cache.set(file, text);
       return text;
     },
   };
+}
+
+/**
+ * The contents of a regular file of at most `max` bytes. Opened non-blocking and checked on the
+ * open descriptor, so that a FIFO, a device or a file swapped in after the walk can neither block
+ * the assessment nor feed it endless bytes.
+ */
+export function readRegularFile(file: string, max: number): { buf: Buffer } | { problem: string } {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    return { problem: `not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { problem: 'not a regular file, not read' };
+    if (st.size > max) return { problem: `not read: ${st.size} bytes is over the ${max}-byte limit` };
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = fs.readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return { buf: got === buf.length ? buf : buf.subarray(0, got) };
+  } catch (err) {
+    return { problem: `not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A directory's .gitignore (a symlink is resolved): read only when it is a regular file inside the repository. */
+function readIgnoreFile(file: string, realRoot: string): { text: string } | { problem: string } {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { problem: code === 'ELOOP' ? 'symlink loop, rules not read' : `not readable (${code ?? (err as Error).message}), rules not used` };
+  }
+  if (!inside(real, realRoot)) return { problem: 'symlink to outside the repository, rules not read' };
+  const got = readRegularFile(real, MAX_READ_BYTES);
+  if ('problem' in got) return { problem: `${got.problem}; its rules are not used` };
+  return { text: got.buf.toString('utf8') };
+}
+
+function inside(real: string, realRoot: string): boolean {
+  return real === realRoot || real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep);
+}
+
+/** Why a symlinked directory is not followed: it points at one of its own ancestors, or was walked already. */
+function linkedDirProblem(parentAbs: string, real: string, walkedAs: string): string {
+  let parentReal = parentAbs;
+  try {
+    parentReal = fs.realpathSync(parentAbs);
+  } catch {
+    // Keep the unresolved path; at worst the message says "already walked" for a loop.
+  }
+  if (inside(parentReal, real)) return 'symlink loop (directory already walked), not followed';
+  return `symlink to a directory already walked as ${walkedAs || '.'}, not followed`;
 }
 
 function join(rel: string, name: string): string {

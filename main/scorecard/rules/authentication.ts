@@ -2,6 +2,16 @@ import { fail, notApplicable, pass, unknown, type CheckDefinition } from '../typ
 import { evidenceOf, importsOf, moduleUsed, whenImported } from './criteria.ts';
 
 const JWT_LIBS = ['jsonwebtoken', 'jose', '@nestjs/jwt', 'express-jwt', '@fastify/jwt'];
+/**
+ * An environment variable that holds a signing secret or key: JWT_SECRET, JWT_PRIVATE_KEY,
+ * SIGNING_KEY, SESSION_SECRET and the like. Not any *TOKEN* or *SECRET* (GITHUB_TOKEN or
+ * STRIPE_SECRET_KEY sign no JWT), nor JWT_EXPIRES_IN.
+ */
+const JWT_ENV_NAME = String.raw`(?=[A-Z0-9_]*(?:SECRET|KEY|PRIVATE))[A-Z0-9_]*(?:JWT|SIGNING|(?:SESSION|AUTH|TOKEN|ACCESS|REFRESH|APP|COOKIE)_SECRET)[A-Z0-9_]*`;
+const JWT_ENV = String.raw`process\.env(?:\.${JWT_ENV_NAME}\b|\[\s*['"]${JWT_ENV_NAME}['"]\s*\])`;
+const JWT_SECRET_ENV = new RegExp(JWT_ENV);
+/** process.env.JWT_SECRET || 'literal' (or ??): whenever the variable is unset, the literal signs the tokens. */
+const JWT_ENV_FALLBACK = new RegExp(String.raw`${JWT_ENV}\s*(?:\|\||\?\?)\s*['"\`][^'"\`]+['"\`]`);
 const HASHERS = ['bcrypt', 'bcryptjs', 'argon2', '@node-rs/argon2', '@node-rs/bcrypt', 'scrypt-kdf'];
 
 export const authenticationChecks: CheckDefinition[] = [
@@ -18,8 +28,14 @@ export const authenticationChecks: CheckDefinition[] = [
       const literal = facts
         .grep(/\b(?:jwt\.)?(?:sign|verify)\s*\([^,()]+,\s*['"`][^'"`]{2,}['"`]|\b(?:JWT_SECRET|jwtSecret|secretOrKey|secret)\s*[:=]\s*['"`][^'"`$]{4,}['"`]/, '', undefined, 5)
         .filter((m) => !/process\.env/.test(m.text));
-      if (literal.length > 0) return fail('a JWT secret is written into the code', evidenceOf(literal, 'literal secret (value not shown)'));
-      const fromEnv = facts.grep(/process\.env\.[A-Z0-9_]*(?:JWT|SECRET|SIGNING|TOKEN)[A-Z0-9_]*/, 'process.env', undefined, 5);
+      const fallback = facts.grep(JWT_ENV_FALLBACK, 'process.env', undefined, 5, { code: true });
+      if (literal.length + fallback.length > 0) {
+        return fail(
+          fallback.length > 0 && literal.length === 0 ? 'the JWT secret falls back to a literal when the variable is unset' : 'a JWT secret is written into the code',
+          evidenceOf([...literal, ...fallback], 'literal secret (value not shown)'),
+        );
+      }
+      const fromEnv = facts.grep(JWT_SECRET_ENV, 'process.env', undefined, 5, { code: true });
       if (fromEnv.length > 0) return pass('the JWT secret is read from the environment', evidenceOf(fromEnv));
       return unknown('a JWT library is used but where its secret comes from could not be seen');
     }),

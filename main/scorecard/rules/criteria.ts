@@ -1,5 +1,6 @@
 import type { Evidence } from '../../../preload/schemas/scorecard.ts';
 import { fileEvidence, type Match, type RepoFacts } from '../evidence/repo-facts.ts';
+import { redactSecrets } from '../evidence/secret-detection.ts';
 import { fail, notApplicable, pass, type CheckContext, type CheckOutcome, type Criterion } from '../types.ts';
 
 /** Building blocks the rule files declare their pass criteria with. */
@@ -54,12 +55,12 @@ export function whenImported(what: string, modules: readonly ModuleName[], crite
   };
 }
 
-/** Every script of every package.json, as "file#name" → command. */
+/** Every script of every package.json, as "file#name" → command (secrets redacted: commands go into reports). */
 export function allScripts(facts: RepoFacts): Array<{ file: string; name: string; command: string; line: number | null }> {
   return facts.packages.flatMap((p) =>
     Object.entries(p.data.scripts ?? {})
       .filter((e): e is [string, string] => typeof e[1] === 'string')
-      .map(([name, command]) => ({ file: p.file, name, command, line: lineIn(p.text, `"${name}"`) })),
+      .map(([name, command]) => ({ file: p.file, name, command: redactSecrets(command), line: lineIn(p.text, `"${name}"`) })),
   );
 }
 

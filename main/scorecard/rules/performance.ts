@@ -1,4 +1,5 @@
 import { judgeMonitors } from '../evidence/live-evidence.ts';
+import { redactSecrets } from '../evidence/secret-detection.ts';
 import { fail, notApplicable, pass, type CheckDefinition } from '../types.ts';
 import { allScripts, evidenceOf, importsOf, moduleUsed } from './criteria.ts';
 
@@ -32,7 +33,7 @@ export const performanceChecks: CheckDefinition[] = [
     criterion: ({ facts, docker }) => {
       if (docker) {
         const env = docker.env.find((e) => /NODE_ENV[= ]\s*["']?production/.test(e.text));
-        if (env) return pass('the Dockerfile sets NODE_ENV=production', [{ kind: 'file', file: docker.file, line: env.line, note: `ENV ${env.text}` }]);
+        if (env) return pass('the Dockerfile sets NODE_ENV=production', [{ kind: 'file', file: docker.file, line: env.line, note: `ENV ${redactSecrets(env.text)}` }]);
       }
       const script = allScripts(facts).find((s) => /NODE_ENV=production/.test(s.command));
       if (script) return pass(`script "${script.name}" sets NODE_ENV=production`, [{ kind: 'file', file: script.file, line: script.line, note: script.name }]);

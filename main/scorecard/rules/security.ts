@@ -2,7 +2,8 @@ import ignore from 'ignore';
 import type { Evidence } from '../../../preload/schemas/scorecard.ts';
 import { ENV_TEMPLATE } from '../evidence/env-templates.ts';
 import { judgeMonitors } from '../evidence/live-evidence.ts';
-import { secretPatternIn } from '../evidence/secret-detection.ts';
+import { mayHoldSecret, secretPatternIn } from '../evidence/secret-detection.ts';
+import { MAX_READ_BYTES } from '../evidence/walk-repository.ts';
 import { fail, notApplicable, pass, unknown, type CheckDefinition } from '../types.ts';
 import { declaredOf, evidenceOf, fileExists, importsOf, moduleUsed, needsPackageJson, whenImported } from './criteria.ts';
 
@@ -10,6 +11,9 @@ const HELMET = ['helmet', '@fastify/helmet', 'koa-helmet'];
 const LOCKFILES = /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|bun\.lock)$/;
 const SCANNED_TEXT = /\.(?:[cm]?[jt]sx?|json|ya?ml|toml|ini|properties|sh|conf|cfg|xml|pem|key|py|rb|go|java|php)$|(?:^|\/)\.env$/;
 const LOCK_OR_TEMPLATE = /(?:package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/;
+/** The secret scan reads at most this many bytes in all (the rest is reported, not scanned): time and memory stay bounded. */
+export const SECRET_SCAN_MAX_BYTES = 64 * 1024 * 1024;
+const MAX_SECRETS_SHOWN = 10;
 
 export const securityChecks: CheckDefinition[] = [
   {
@@ -23,7 +27,7 @@ export const securityChecks: CheckDefinition[] = [
     remediation: 'Apply helmet to the app: `app.use(helmet())` (or register @fastify/helmet). Listing it in package.json does nothing.',
     criterion: ({ facts }) => {
       const imported = importsOf(facts, HELMET);
-      const applied = imported.length > 0 ? facts.grep(/\bhelmet\s*\(|register\(\s*(?:fastifyH|h)elmet\b/, 'elmet', [...new Set(imported.map((m) => m.file))], 5) : [];
+      const applied = imported.length > 0 ? facts.grep(/\bhelmet\s*\(|register\(\s*(?:fastifyH|h)elmet\b/, 'elmet', [...new Set(imported.map((m) => m.file))], 5, { code: true }) : [];
       if (applied.length > 0) return pass('helmet is applied to the app', evidenceOf(applied));
       if (imported.length > 0) return fail('helmet is imported but never applied', evidenceOf(imported));
       const listed = declaredOf(facts, HELMET);
@@ -129,19 +133,37 @@ export const securityChecks: CheckDefinition[] = [
     requiredFrom: 'prototype',
     effort: 'medium',
     remediation: 'Move the secret to the environment or a secret store, remove it from the repository and rotate it.',
-    criterion: ({ facts }) => {
+    criterion: ({ facts, limits }) => {
+      const budget = limits?.secretScanBytes ?? SECRET_SCAN_MAX_BYTES;
       const found: Evidence[] = [];
-      for (const file of facts.files) {
-        if (!SCANNED_TEXT.test(file) || LOCK_OR_TEMPLATE.test(file) || ENV_TEMPLATE.test(file) || facts.testFiles.includes(file)) continue;
-        const text = facts.read(file);
-        if (text === null) continue;
+      let scanned = 0;
+      let notScanned = 0;
+      let firstNotScanned: string | null = null;
+      for (const { path: file, size } of facts.walk.files) {
+        if (found.length >= MAX_SECRETS_SHOWN) break;
+        if (!SCANNED_TEXT.test(file) || LOCK_OR_TEMPLATE.test(file) || ENV_TEMPLATE.test(file) || facts.isTestFile(file)) continue;
+        // Files over the read limit are not read (and reported by the read); the rest count against the budget.
+        const cost = size > MAX_READ_BYTES ? 0 : size;
+        if (notScanned > 0 || scanned + cost > budget) {
+          notScanned++;
+          firstNotScanned ??= file;
+          continue;
+        }
+        scanned += cost;
+        // Read without caching: this scan touches every text file, the other checks a few.
+        const text = facts.walk.read(file, { cache: false });
+        if (text === null || !mayHoldSecret(text)) continue;
         const lines = text.split('\n');
-        for (let i = 0; i < lines.length && found.length < 10; i++) {
+        for (let i = 0; i < lines.length && found.length < MAX_SECRETS_SHOWN; i++) {
           const what = secretPatternIn(lines[i]!);
           if (what) found.push({ kind: 'file', file, line: i + 1, note: `${what} (value not shown)` });
         }
       }
+      if (notScanned > 0) {
+        facts.walk.problems.push({ path: firstNotScanned!, problem: `secret scan stopped at its ${budget}-byte budget: this and ${notScanned - 1} more file(s) not scanned` });
+      }
       if (found.length > 0) return fail(`${found.length} secret(s) found in the repository`, found);
+      if (notScanned > 0) return pass(`no known secret format found in the ${scanned} bytes scanned (${notScanned} file(s) over the scan budget not scanned)`);
       return pass('no known secret format found in code or config');
     },
   },
