@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { closeServer, listen } from '../helpers/loopback-servers.ts';
+import { closeServer, endlessAnswerServer, listen } from '../helpers/loopback-servers.ts';
 import { sshdForTestFile } from '../helpers/sshd.ts';
 import { startAgentsCore, storedCounts } from './agents-harness.ts';
 
@@ -149,17 +149,7 @@ test('pull over SSH from a SQLite registry with a configurable query; a bad quer
 });
 
 test('a pull URL never shows its query string, an unreachable source names only origin and path, and an endless answer is cut at the limit', { timeout: 30_000 }, async (t) => {
-  const server = http.createServer((req, res) => {
-    // An answer that never ends: the reader must stop at 1 MiB, not wait for the end.
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    const pump = () => {
-      while (res.write(chunk));
-      res.once('drain', pump);
-    };
-    pump();
-    req.socket.on('close', () => res.destroy());
-  });
+  const server = endlessAnswerServer('application/json');
   const port = await listen(server);
   t.after(() => {
     server.closeAllConnections();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Alert, AlertChannel, MaintenanceWindow } from '../../preload/schemas/alerts.ts';
 import type { MethodResult } from '../../preload/contract.ts';
 import { down, up } from '../helpers/fake-checks.ts';
-import { waitFor } from '../helpers/loopback-servers.ts';
+import { closeServer, endlessAnswerServer, listen, waitFor } from '../helpers/loopback-servers.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { startTestCore } from '../helpers/core-harness.ts';
 import { MemorySecretStore } from '../../main/secrets/memory-secret-store.ts';
@@ -450,21 +450,8 @@ test('flapping that settles DOWN during maintenance is held, then sent as an out
 });
 
 test('a webhook that answers 200 with an endless body is delivered at once: the body is not read to the end', async (t) => {
-  const http = await import('node:http');
-  const { closeServer, listen } = await import('../helpers/loopback-servers.ts');
   let posts = 0;
-  const server = http.createServer((req, res) => {
-    posts++;
-    req.resume();
-    res.writeHead(200, { 'content-type': 'text/plain' });
-    const chunk = Buffer.alloc(64 * 1024, 0x61);
-    const pump = () => {
-      while (res.write(chunk));
-      res.once('drain', pump);
-    };
-    pump();
-    req.socket.on('close', () => res.destroy());
-  });
+  const server = endlessAnswerServer('text/plain', () => posts++);
   const port = await listen(server);
   const h = startAlertCore();
   t.after(async () => {

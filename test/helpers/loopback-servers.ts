@@ -1,5 +1,5 @@
 import dgram from 'node:dgram';
-import type http from 'node:http';
+import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -78,4 +78,23 @@ export function activeResources(): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * An HTTP server whose 200 answer never ends (64 KiB chunks as fast as the client reads): a reader
+ * must stop at its own limit instead of waiting for the end. `onRequest` sees each request first.
+ */
+export function endlessAnswerServer(contentType: string, onRequest: () => void = () => {}): http.Server {
+  return http.createServer((req, res) => {
+    onRequest();
+    req.resume();
+    res.writeHead(200, { 'Content-Type': contentType });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = () => {
+      while (res.write(chunk));
+      res.once('drain', pump);
+    };
+    pump();
+    req.socket.on('close', () => res.destroy());
+  });
 }
