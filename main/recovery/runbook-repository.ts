@@ -27,15 +27,12 @@ export class RunbookRepository {
   ) {}
 
   all(): StoredRunbook[] {
-    return (this.db.prepare('SELECT * FROM runbooks ORDER BY id').all() as Row[]).flatMap((r) => {
-      const parsed = runbookInput.safeParse(parseJson(r.definition));
-      // A row this build cannot read is skipped, not fatal: the rest of the runbooks still work.
-      return parsed.success ? [{ id: r.id, definition: { ...parsed.data, hostId: r.host_id }, source: r.source, lastScheduledAt: r.last_scheduled_at }] : [];
-    });
+    return (this.db.prepare('SELECT * FROM runbooks ORDER BY id').all() as Row[]).flatMap(fromRow);
   }
 
   get(id: number): StoredRunbook | null {
-    return this.all().find((r) => r.id === id) ?? null;
+    const row = this.db.prepare('SELECT * FROM runbooks WHERE id = ?').get(id) as Row | undefined;
+    return row ? (fromRow(row)[0] ?? null) : null;
   }
 
   save(def: RunbookDefinition, source: string): number {
@@ -115,6 +112,12 @@ export function checkRunbookDefinition(def: RunbookDefinition): void {
       if (p.default === undefined) throw new ContractError('INVALID_INPUT', `a scheduled runbook needs a default for parameter ${p.name}`, 'schedule');
     }
   }
+}
+
+/** A row this build cannot read is skipped, not fatal: the rest of the runbooks still work. */
+function fromRow(r: Row): StoredRunbook[] {
+  const parsed = runbookInput.safeParse(parseJson(r.definition));
+  return parsed.success ? [{ id: r.id, definition: { ...parsed.data, hostId: r.host_id }, source: r.source, lastScheduledAt: r.last_scheduled_at }] : [];
 }
 
 function parseJson(text: string): unknown {
