@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AgentIngestInfo } from '../../preload/schemas/agents.ts';
+import { CONFIG } from '../core/config.ts';
+import { errorMessage } from '../core/error-message.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
 import { startIntervalLoop, type LoopRegistry } from '../loops/loop-registry.ts';
@@ -20,13 +22,6 @@ export interface AgentsOptions {
   pullEveryMs?: number;
 }
 
-export const DEFAULT_INGEST_PORT = 7718;
-export const DEFAULT_AGENT_LIMITS = {
-  maxBodyBytes: 16 * 1024,
-  rate: { perSecond: 20, burst: 60 },
-  badTokenRate: { perSecond: 2, burst: 20 },
-};
-
 export interface AgentsRuntime {
   service: AgentsService;
   pullSources: PullSourceRepository;
@@ -45,7 +40,7 @@ export interface AgentsRuntime {
   close(): Promise<void>;
 }
 
-interface Deps {
+export interface AgentsDeps {
   db: Database.Database;
   events: EventBus;
   secrets: SecretStore;
@@ -56,7 +51,7 @@ interface Deps {
 }
 
 /** Builds the agents domain and starts its three named loops: push ingest, staleness sweep, pull. */
-export function startAgents(deps: Deps): AgentsRuntime {
+export function startAgents(deps: AgentsDeps): AgentsRuntime {
   const { options } = deps;
   const service = new AgentsService(deps);
   service.seedProjects(deps.projectIds());
@@ -64,7 +59,7 @@ export function startAgents(deps: Deps): AgentsRuntime {
     if (event === 'projectsChanged') service.seedProjects(deps.projectIds());
   });
 
-  const sweepEvery = options.sweepEveryMs ?? 5_000;
+  const sweepEvery = options.sweepEveryMs ?? CONFIG.agents.sweepEveryMs;
   const sweep = startIntervalLoop(
     deps.loops.register('agents.presence', 'Moves silent agents to STALE / OFFLINE and prunes old heartbeats', sweepEvery),
     sweepEvery,
@@ -73,7 +68,7 @@ export function startAgents(deps: Deps): AgentsRuntime {
 
   const pullSources = new PullSourceRepository(deps.db);
   const pull = new PullRunner({ service, sources: pullSources, secrets: deps.secrets, events: deps.events, logger: deps.logger });
-  const pullEvery = options.pullEveryMs ?? 5_000;
+  const pullEvery = options.pullEveryMs ?? CONFIG.agents.pullEveryMs;
   const pullLoop = startIntervalLoop(
     deps.loops.register('agents.pull', 'Reads agent events from remote JSON endpoints and SQLite registries over SSH', pullEvery),
     pullEvery,
@@ -84,7 +79,7 @@ export function startAgents(deps: Deps): AgentsRuntime {
   let ingestError: string | null = null;
   let checkLoop: ReturnType<typeof startIntervalLoop> | null = null;
   const ingestPort = options.ingestPort ?? null;
-  const ingestEvery = options.ingestCheckEveryMs ?? 30_000;
+  const ingestEvery = options.ingestCheckEveryMs ?? CONFIG.agents.ingestCheckEveryMs;
   const ingestReporter = deps.loops.register('agents.ingest', 'Push ingest listener on 127.0.0.1: answers its own health probe', ingestEvery);
   const ready =
     ingestPort === null
@@ -97,9 +92,9 @@ export function startAgents(deps: Deps): AgentsRuntime {
               logger: deps.logger,
               host: '127.0.0.1',
               port: ingestPort,
-              maxBodyBytes: options.maxBodyBytes ?? DEFAULT_AGENT_LIMITS.maxBodyBytes,
-              rate: options.rate ?? DEFAULT_AGENT_LIMITS.rate,
-              badTokenRate: options.badTokenRate ?? DEFAULT_AGENT_LIMITS.badTokenRate,
+              maxBodyBytes: options.maxBodyBytes ?? CONFIG.agents.maxBodyBytes,
+              rate: options.rate ?? CONFIG.agents.rate,
+              badTokenRate: options.badTokenRate ?? CONFIG.agents.badTokenRate,
             });
             ingestReporter.finished(started, null);
             const url = server.url;
@@ -110,7 +105,7 @@ export function startAgents(deps: Deps): AgentsRuntime {
             ingestError =
               code === 'EADDRINUSE'
                 ? `Port ${ingestPort} on 127.0.0.1 is already in use, so agents cannot push reports; choose another agent port`
-                : `The push ingest could not listen on 127.0.0.1:${ingestPort}: ${err instanceof Error ? err.message : String(err)}`;
+                : `The push ingest could not listen on 127.0.0.1:${ingestPort}: ${errorMessage(err)}`;
             ingestReporter.finished(started, ingestError);
             deps.logger.warn(ingestError);
           }
@@ -130,7 +125,7 @@ export function startAgents(deps: Deps): AgentsRuntime {
         try {
           await deps.secrets.delete(parseSecretRef(ref));
         } catch (err) {
-          deps.logger.warn(`Could not delete ${ref} from the keychain: ${err instanceof Error ? err.message : String(err)}`);
+          deps.logger.warn(`Could not delete ${ref} from the keychain: ${errorMessage(err)}`);
         }
       }
     },

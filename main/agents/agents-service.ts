@@ -4,7 +4,9 @@ import { ContractError } from '../api/contract-error.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
 import { throttle } from '../core/throttle.ts';
-import { KeychainUnavailableError, SecretStoreError, type SecretRef, type SecretStore } from '../secrets/secret-store.ts';
+import { errorMessage } from '../core/error-message.ts';
+import { secretFailure } from '../secrets/secret-contract-errors.ts';
+import type { SecretRef, SecretStore } from '../secrets/secret-store.ts';
 import { ActivityStore, type RecordOutcome } from './activity-store.ts';
 import { AgentSettingsRepository } from './agent-settings.ts';
 import { readPresence } from './presence.ts';
@@ -226,13 +228,8 @@ export class AgentsService {
     try {
       await this.deps.secrets.delete(ref);
     } catch (err) {
-      this.deps.logger.warn(`Could not delete ${ref} from the keychain: ${err instanceof Error ? err.message : String(err)}`);
+      this.deps.logger.warn(`Could not delete ${ref} from the keychain: ${errorMessage(err)}`);
     }
   }
 }
 
-export function secretFailure(err: unknown, what: string): ContractError {
-  if (err instanceof KeychainUnavailableError) return new ContractError('UNAVAILABLE', `${what}: ${err.reason}`);
-  if (err instanceof SecretStoreError) return new ContractError('UNAVAILABLE', `${what}: ${err.message}`);
-  return new ContractError('INTERNAL', `${what}: ${err instanceof Error ? err.message : String(err)}`);
-}

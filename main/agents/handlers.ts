@@ -2,25 +2,12 @@ import type { Handlers } from '../api/dispatcher.ts';
 import { ContractError } from '../api/contract-error.ts';
 import type { ProjectsService } from '../projects/projects-service.ts';
 import { parseSecretRef, type SecretRef } from '../secrets/secret-store.ts';
-import { secretFailure } from './agents-service.ts';
+import { secretFailure } from '../secrets/secret-contract-errors.ts';
 import type { AgentsRuntime } from './agents-runtime.ts';
 import { toPullSource } from './ingest/pull-sources.ts';
 
-type AgentMethods =
-  | 'listAgents'
-  | 'saveAgent'
-  | 'retireAgent'
-  | 'createAgentToken'
-  | 'getAgentHistory'
-  | 'getAgentSettings'
-  | 'updateAgentSettings'
-  | 'getAgentIngestInfo'
-  | 'listAgentPullSources'
-  | 'saveAgentPullSource'
-  | 'removeAgentPullSource';
-
 /** The agents block of the contract. */
-export function createAgentHandlers(agents: AgentsRuntime, projects: ProjectsService): Pick<Handlers, AgentMethods> {
+export function agentHandlers(agents: AgentsRuntime, projects: Pick<ProjectsService, 'require'>) {
   const { service, pullSources } = agents;
   return {
     listAgents: (input) => {
@@ -79,7 +66,7 @@ export function createAgentHandlers(agents: AgentsRuntime, projects: ProjectsSer
           ref = null;
         }
       } catch (err) {
-        throw secretFailure(err, 'The API key was not saved');
+        throw secretFailure(err, 'The API key was not saved', 'apiKey');
       }
       const saved = existing
         ? pullSources.update(existing.id, input.name, input.source, ref)
@@ -94,5 +81,5 @@ export function createAgentHandlers(agents: AgentsRuntime, projects: ProjectsSer
       agents.announceSources();
       return { removed: true as const };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -2,11 +2,11 @@ import type Database from 'better-sqlite3';
 import type { AlertChannel } from '../../preload/schemas/alerts.ts';
 import type { ParsedInput } from '../../preload/contract.ts';
 import { ContractError } from '../api/contract-error.ts';
-import type { Handlers } from '../api/dispatcher.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import { startIntervalLoop, type LoopRegistry } from '../loops/loop-registry.ts';
 import type { MaintenanceService } from '../maintenance/maintenance-service.ts';
 import type { MonitoringService } from '../monitors/monitoring-service.ts';
+import { secretFailure } from '../secrets/secret-contract-errors.ts';
 import { SecretStoreError, type SecretStore } from '../secrets/secret-store.ts';
 import { AlertDecider, type AlertMonitors } from './alert-decider.ts';
 import { AlertRepository } from './alert-repository.ts';
@@ -96,32 +96,31 @@ export class AlertsService {
     this.o.db.prepare('DELETE FROM alerts WHERE created_at < ?').run(now - KEEP_ALERTS_DAYS * 86_400_000);
   }
 
-  handlers(): Pick<
-    Handlers,
-    'listAlertChannels' | 'saveAlertChannel' | 'removeAlertChannel' | 'testAlertChannel' | 'listAlerts' | 'getAlertPolicy' | 'updateAlertPolicy'
-  > {
-    return {
-      listAlertChannels: () => this.listChannels(),
-      saveAlertChannel: (input) => this.saveChannel(input),
-      removeAlertChannel: async (input) => {
-        const channel = this.requireChannel(input.id);
-        this.channels.remove(channel.id);
-        if (channel.secretRef) await this.o.secrets.delete(channel.secretRef).catch(() => false);
-        await this.announceChannels();
-        return { removed: true as const };
-      },
-      testAlertChannel: (input) => this.testSend(input.id),
-      listAlerts: (input) => this.alerts.recent(input.limit),
-      getAlertPolicy: () => this.decider.policy(),
-      updateAlertPolicy: (input) => this.decider.setPolicy(input),
-    };
+  async removeChannel(id: number): Promise<{ removed: true }> {
+    const channel = this.requireChannel(id);
+    this.channels.remove(channel.id);
+    if (channel.secretRef) await this.o.secrets.delete(channel.secretRef).catch(() => false);
+    await this.announceChannels();
+    return { removed: true as const };
+  }
+
+  recentAlerts(limit: number) {
+    return this.alerts.recent(limit);
+  }
+
+  policy() {
+    return this.decider.policy();
+  }
+
+  setPolicy(policy: ParsedInput<'updateAlertPolicy'>) {
+    return this.decider.setPolicy(policy);
   }
 
   async listChannels(): Promise<AlertChannel[]> {
     return Promise.all(this.channels.list().map((c) => this.toView(c)));
   }
 
-  private async saveChannel(input: ParsedInput<'saveAlertChannel'>): Promise<AlertChannel> {
+  async saveChannel(input: ParsedInput<'saveAlertChannel'>): Promise<AlertChannel> {
     const now = this.now();
     const needsUrl = channelKinds[input.kind].transport === 'webhook';
     if (!needsUrl && input.url !== undefined) throw new ContractError('INVALID_INPUT', 'url: a desktop channel has no URL', 'url');
@@ -148,7 +147,7 @@ export class AlertsService {
     return this.toView(this.channels.get(id)!);
   }
 
-  private async testSend(channelId: number) {
+  async testSend(channelId: number) {
     const channel = this.requireChannel(channelId);
     const now = this.now();
     const alertId = this.alerts.insertAlert(
@@ -178,7 +177,7 @@ export class AlertsService {
     try {
       return await fn();
     } catch (err) {
-      if (err instanceof SecretStoreError) throw new ContractError('UNAVAILABLE', `Cannot store the webhook URL: ${err.message}`);
+      if (err instanceof SecretStoreError) throw secretFailure(err, 'Cannot store the webhook URL', 'url');
       throw err;
     }
   }

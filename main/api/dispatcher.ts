@@ -8,6 +8,8 @@ import {
 } from '../../preload/contract.ts';
 import { ContractError } from './contract-error.ts';
 import { describeZodError } from './describe-zod-error.ts';
+import { toContractError, type ErrorMapper } from './error-mapping.ts';
+import { errorMessage } from '../core/error-message.ts';
 import type { Logger } from '../core/logger.ts';
 
 export type Handlers = {
@@ -19,9 +21,10 @@ export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unk
 /**
  * The one place where untrusted calls enter the core, whatever the transport: the method name is
  * checked against the contract, the input parsed with its schema, and every failure becomes an
- * error envelope — a throw here would crash an IPC handler or leak a stack trace over HTTP.
+ * error envelope — a throw here would crash an IPC handler or leak a stack trace over HTTP. A domain
+ * error no handler converted is mapped by its family (`errorFamilies`); anything else is INTERNAL.
  */
-export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers, logger: Logger, errorFamilies: readonly ErrorMapper[] = []): Dispatch {
   return async (method, rawInput) => {
     if (!isMethodName(method)) {
       return fail(new ContractError('UNKNOWN_METHOD', `Unknown method ${JSON.stringify(String(method).slice(0, 80))}`));
@@ -33,13 +36,14 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
-      if (err instanceof ContractError) {
+      const known = toContractError(err, errorFamilies);
+      if (known) {
         // Input problems found past the schema (a bad condition, a cycle) read like schema errors.
-        if (err.code === 'INVALID_INPUT') return fail(new ContractError(err.code, `${method}: ${err.message}`, err.field));
-        return fail(err);
+        if (known.code === 'INVALID_INPUT') return fail(new ContractError(known.code, `${method}: ${known.message}`, known.field));
+        return fail(known);
       }
       logger.error(`${method} failed`, err);
-      return fail(new ContractError('INTERNAL', `${method} failed: ${err instanceof Error ? err.message : String(err)}`));
+      return fail(new ContractError('INTERNAL', `${method} failed: ${errorMessage(err)}`));
     }
   };
 }

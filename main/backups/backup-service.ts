@@ -4,7 +4,6 @@ import type Database from 'better-sqlite3';
 import type { ParsedInput } from '../../preload/contract.ts';
 import type { BackupActivity, BackupStatus, DbBackup, RemoteRun, RemoteTarget } from '../../preload/schemas/backups.ts';
 import { ContractError } from '../api/contract-error.ts';
-import type { Handlers } from '../api/dispatcher.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
 import { startIntervalLoop, type LoopRegistry } from '../loops/loop-registry.ts';
@@ -241,45 +240,26 @@ export class BackupService {
     };
   }
 
-  handlers(): Pick<
-    Handlers,
-    | 'getBackupStatus'
-    | 'updateBackupConfig'
-    | 'runBackupNow'
-    | 'restoreBackup'
-    | 'cancelPendingRestore'
-    | 'saveRemoteBackupTarget'
-    | 'removeRemoteBackupTarget'
-    | 'runRemoteBackupNow'
-    | 'getBackupEvidence'
-  > {
-    return {
-      getBackupStatus: () => this.status(),
-      updateBackupConfig: (input) => {
-        this.repo.setConfig(input);
-        this.announce();
-        return this.repo.config();
-      },
-      runBackupNow: () => this.backupDatabase('manual'),
-      restoreBackup: (input) => this.stage(input.id, input.confirmName),
-      cancelPendingRestore: () => {
-        const cancelled = cancelPendingRestore(this.o.dataDir);
-        this.announce();
-        return { cancelled };
-      },
-      saveRemoteBackupTarget: (input) => this.saveTarget(input),
-      removeRemoteBackupTarget: (input) => {
-        this.requireTarget(input.id);
-        this.remote.remove(input.id);
-        this.announce();
-        return { removed: true as const };
-      },
-      runRemoteBackupNow: (input) => this.backupRemote(input.id),
-      getBackupEvidence: () => readBackupEvidence(this.o.db, this.now()),
-    };
+  setConfig(config: ParsedInput<'updateBackupConfig'>) {
+    this.repo.setConfig(config);
+    this.announce();
+    return this.repo.config();
   }
 
-  private stage(id: number, confirmName: string): { staged: true; message: string } {
+  cancelRestore(): { cancelled: boolean } {
+    const cancelled = cancelPendingRestore(this.o.dataDir);
+    this.announce();
+    return { cancelled };
+  }
+
+  removeTarget(id: number): { removed: true } {
+    this.requireTarget(id);
+    this.remote.remove(id);
+    this.announce();
+    return { removed: true as const };
+  }
+
+  stage(id: number, confirmName: string): { staged: true; message: string } {
     const b = this.repo.get(id);
     if (!b) throw new ContractError('NOT_FOUND', `No backup with id ${id}`, 'id');
     if (b.status !== 'ok' || b.removedAt !== null || !fs.existsSync(b.file)) {

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parsePortText } from '../core/config.ts';
 import { UsageError } from './usage-error.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -12,11 +13,9 @@ export function parseOptions<O extends Options>(command: string, argv: string[],
   }
 }
 
-export function parsePort(command: string, raw: string | undefined, fallback: number): number {
+export function parsePort(command: string, raw: string | undefined, fallback: number, flag = '--port'): number {
   if (raw === undefined) return fallback;
-  const n = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n > 65535) {
-    throw new UsageError(`photon ${command}: --port must be a whole number from 0 to 65535 (got ${JSON.stringify(raw)})`);
-  }
+  const n = parsePortText(raw);
+  if (n === null) throw new UsageError(`photon ${command}: ${flag} must be a whole number from 0 to 65535 (got ${JSON.stringify(raw)})`);
   return n;
 }

@@ -3,7 +3,7 @@ import readline from 'node:readline/promises';
 import type { EventPayload } from '../../preload/contract.ts';
 import type { RunbookSummary, RunSummary } from '../../preload/schemas/recovery.ts';
 import { ContractError } from '../api/contract-error.ts';
-import { createCore, type Core } from '../core/create-core.ts';
+import { createCore, type Core } from '../app/create-core.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
 import { silentLogger } from '../core/logger.ts';
 import { JsonFileSettingsStore } from '../settings/json-file-settings-store.ts';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_INGEST_PORT } from '../agents/agents-runtime.ts';
-import { createCore } from '../core/create-core.ts';
+import { createCore } from '../app/create-core.ts';
+import { CONFIG } from '../core/config.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
 import { JsonFileSettingsStore } from '../settings/json-file-settings-store.ts';
 import { newAccessToken } from '../server/bearer-token.ts';
@@ -17,8 +17,8 @@ A new access token is generated at every start and printed inside the URL.
 
   --data-dir DIR   where the database and settings live (default: $XDG_DATA_HOME/photon-console)
   --host H         address to bind (default 127.0.0.1)
-  --port N         port to bind, 0 for any free port (default ${7717})
-  --agent-port N   port of the agents' push ingest, always on 127.0.0.1, 0 for any free port (default ${DEFAULT_INGEST_PORT})
+  --port N         port to bind, 0 for any free port (default ${CONFIG.serve.port})
+  --agent-port N   port of the agents' push ingest, always on 127.0.0.1, 0 for any free port (default ${CONFIG.agents.ingestPort})
   --allow-remote   permit a non-loopback --host (anyone who can reach it and has the token gets in)
 `;
 
@@ -27,7 +27,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseOptions('serve', argv, {
     'data-dir': { type: 'string' },
-    host: { type: 'string', default: '127.0.0.1' },
+    host: { type: 'string', default: CONFIG.serve.host },
     port: { type: 'string' },
     'agent-port': { type: 'string' },
     'allow-remote': { type: 'boolean', default: false },
@@ -37,8 +37,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.stdout.write(SERVE_HELP);
     return 0;
   }
-  const port = parsePort('serve', values.port, 7717);
-  const agentPort = parseAgentPort(values['agent-port']);
+  const port = parsePort('serve', values.port, CONFIG.serve.port);
+  const agentPort = parsePort('serve', values['agent-port'], CONFIG.agents.ingestPort, '--agent-port');
   const host = values.host;
   const allowRemote = values['allow-remote'];
   if (!LOOPBACK.has(host) && !allowRemote) {
@@ -86,13 +86,6 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-}
-
-function parseAgentPort(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_INGEST_PORT;
-  const n = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n > 65535) throw new UsageError(`photon serve: --agent-port must be a whole number from 0 to 65535 (got ${JSON.stringify(raw)})`);
-  return n;
 }
 
 /** The built renderer: beside the bundled CLI (out/main → out/renderer), or out/ when run from source. */

@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session, shell } from 'electron';
-import { DEFAULT_INGEST_PORT } from '../agents/agents-runtime.ts';
-import { createCore, type Core } from '../core/create-core.ts';
+import { CONFIG, parsePortText } from '../core/config.ts';
+import { createCore, type Core } from '../app/create-core.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { showDesktopNotifications } from './desktop-notifications.ts';
 import { ElectronSettingsStore } from './electron-settings-store.ts';
@@ -112,9 +112,8 @@ function reportStartupFailure(err: unknown): undefined {
   return undefined;
 }
 
-/** PHOTON_AGENT_PORT moves the agents' push ingest (e.g. when 7718 is taken); the default otherwise. */
+/** PHOTON_AGENT_PORT moves the agents' push ingest (e.g. when the default is taken); the default otherwise. */
 function agentPortFromEnv(): number {
   const raw = process.env.PHOTON_AGENT_PORT;
-  const n = raw !== undefined && /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
-  return Number.isInteger(n) && n <= 65535 ? n : DEFAULT_INGEST_PORT;
+  return (raw === undefined ? null : parsePortText(raw)) ?? CONFIG.agents.ingestPort;
 }

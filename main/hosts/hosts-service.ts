@@ -2,11 +2,12 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { HostKeyCheck, HostSummary, hostProfileInput } from '../../preload/schemas/recovery.ts';
 import { ContractError } from '../api/contract-error.ts';
+import { withContext } from '../api/error-mapping.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { MonitoringService } from '../monitors/monitoring-service.ts';
 import type { VaultService } from '../secrets/vault-service.ts';
 import { probeHostKey, hostPort } from '../ssh/connect.ts';
-import { SshError } from '../ssh/errors.ts';
+import { sshErrors } from '../ssh/ssh-contract-errors.ts';
 import { decideHostKeyTrust, repin } from '../ssh/host-key-trust.ts';
 import { HostRepository, type HostFields, type HostRecord } from './host-repository.ts';
 import { hostState } from './host-state.ts';
@@ -136,8 +137,8 @@ export class HostsService {
     try {
       return await probeHostKey(host.address, host.port, PROBE_TIMEOUT_MS);
     } catch (err) {
-      if (err instanceof SshError) throw new ContractError('UNAVAILABLE', `Could not read the host key of ${host.name}: ${err.message}`);
-      throw err;
+      const mapped = sshErrors(err);
+      throw mapped ? withContext(mapped, `Could not read the host key of ${host.name}`) : err;
     }
   }
 

@@ -24,4 +24,12 @@ export class EnvironmentRepository {
   set(projectId: string, declared: DeclaredEnvironment, source: string): void {
     this.stmts.set.run(projectId, JSON.stringify(declared), source);
   }
+
+  /** The non-empty declared facts as plain strings, for the scorecard's evidence; null when none were declared. */
+  declaredFacts(projectId: string): { facts: Record<string, string>; source: string | null } | null {
+    const env = this.get(projectId);
+    if (!env) return null;
+    const facts = Object.fromEntries(Object.entries(env.declared).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+    return Object.keys(facts).length ? { facts, source: env.source } : null;
+  }
 }

@@ -1,94 +1,9 @@
 import type { Handlers } from '../api/dispatcher.ts';
-import { ContractError } from '../api/contract-error.ts';
-import type { HostsService } from '../hosts/hosts-service.ts';
-import { importBlocker, preferredKnownKey, readSshHosts } from '../hosts/ssh-config-hosts.ts';
-import type { VaultService } from '../secrets/vault-service.ts';
 import type { RecoveryService } from './recovery-service.ts';
 
-type RecoveryMethods =
-  | 'getVaultStatus'
-  | 'listSecrets'
-  | 'setSecret'
-  | 'replaceSecret'
-  | 'testSecret'
-  | 'deleteSecret'
-  | 'listHosts'
-  | 'saveHost'
-  | 'removeHost'
-  | 'readSshConfig'
-  | 'importSshHosts'
-  | 'checkHostKey'
-  | 'pinHostKey'
-  | 'listRunbooks'
-  | 'saveRunbook'
-  | 'removeRunbook'
-  | 'previewRunbook'
-  | 'startRunbook'
-  | 'cancelRun'
-  | 'listRuns'
-  | 'getRun';
-
-/** The contract's hosts, vault and recovery methods. None of them returns a secret value. */
-export function createRecoveryHandlers(deps: { vault: VaultService; hosts: HostsService; recovery: RecoveryService; localUser: string }): Pick<Handlers, RecoveryMethods> {
-  const { vault, hosts, recovery } = deps;
+/** The recovery block of the contract: runbooks, their dry run, runs and the audit log. */
+export function recoveryHandlers(recovery: RecoveryService) {
   return {
-    getVaultStatus: () => vault.status(),
-    listSecrets: () => vault.list(),
-    setSecret: (input) => vault.set(input.kind, input.label, input.value),
-    replaceSecret: (input) => vault.replace(input.ref, input.value),
-    testSecret: (input) => vault.test(input.ref),
-    deleteSecret: (input) => vault.delete(input.ref),
-
-    listHosts: (input) => hosts.list(input.projectId),
-    saveHost: (input) => hosts.save(input),
-    removeHost: (input) => hosts.remove(input.id),
-    readSshConfig: (input) => {
-      const { profiles: _profiles, ...read } = readSshHosts(input, (alias) => hosts.repo.byName(alias) !== null);
-      return read;
-    },
-    importSshHosts: (input) => {
-      const read = readSshHosts(input, (alias) => hosts.repo.byName(alias) !== null);
-      if (read.hosts.length === 0 && read.warnings.length > 0) throw new ContractError('INVALID_INPUT', `importSshHosts: ${read.warnings[0]}`, 'file');
-      const imported = [];
-      const skipped = [];
-      for (const alias of input.aliases) {
-        const found = read.hosts.find((h) => h.alias === alias);
-        if (!found) {
-          skipped.push({ alias, reason: `no Host ${alias} in ${read.file}` });
-          continue;
-        }
-        const blocker = importBlocker(found);
-        if (blocker) {
-          skipped.push({ alias, reason: blocker });
-          continue;
-        }
-        const saved = hosts.save(
-          {
-            name: found.alias,
-            projectId: input.projectId,
-            address: found.address,
-            port: found.port,
-            // ssh logs in as the local user when the config names none; so does the import.
-            user: found.user ?? deps.localUser,
-            auth: found.identityFile ? 'key' : 'agent',
-            keyPath: found.identityFile,
-            secretRef: null,
-            sudo: true,
-            services: [],
-            cloud: null,
-          },
-          `ssh-config ${found.source}`,
-        );
-        const known = input.trustKnownHosts ? preferredKnownKey(found.knownHostKeys) : null;
-        if (known) hosts.pinTrusted(saved.id, known.fingerprint, known.keyType);
-        imported.push(hosts.summaryOf(saved.id));
-      }
-      if (imported.length > 0) hosts.announce();
-      return { imported, skipped };
-    },
-    checkHostKey: (input) => hosts.checkHostKey(input.hostId),
-    pinHostKey: (input) => hosts.pinHostKey(input.hostId, input.fingerprint),
-
     listRunbooks: (input) => recovery.runbooksFor(input.hostId),
     saveRunbook: (input) => recovery.saveRunbook(input),
     removeRunbook: (input) => recovery.removeRunbook(input.id),
@@ -97,5 +12,5 @@ export function createRecoveryHandlers(deps: { vault: VaultService; hosts: Hosts
     cancelRun: (input) => recovery.cancel(input.runId),
     listRuns: (input) => recovery.list(input),
     getRun: (input) => recovery.get(input.runId),
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SecretInfo, VaultStatus } from '../../preload/schemas/recovery.ts';
 import { ContractError } from '../api/contract-error.ts';
 import type { EventBus } from '../core/event-bus.ts';
+import { secretErrorToContract } from './secret-contract-errors.ts';
 import { parseSecretRef, SecretStoreError, type SecretKind, type SecretRef, type SecretStore } from './secret-store.ts';
 
 interface SecretRow {
@@ -107,18 +108,7 @@ export class VaultService {
       return await call();
     } catch (err) {
       if (!(err instanceof SecretStoreError)) throw err;
-      switch (err.code) {
-        case 'keychain-unavailable':
-          throw new ContractError('UNAVAILABLE', err.message);
-        case 'invalid-secret':
-          throw new ContractError('INVALID_INPUT', err.message, 'value');
-        case 'invalid-ref':
-          throw new ContractError('INVALID_INPUT', err.message, 'ref');
-        case 'not-found':
-          throw new ContractError('NOT_FOUND', err.message, 'ref');
-        default:
-          throw new ContractError('UNAVAILABLE', err.message);
-      }
+      throw secretErrorToContract(err);
     }
   }
 }

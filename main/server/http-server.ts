@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Core } from '../core/create-core.ts';
+import type { Core } from '../app/create-core.ts';
 import { ContractError } from '../api/contract-error.ts';
 import { hasValidBearer } from './bearer-token.ts';
 import { openEventStream } from './event-stream.ts';

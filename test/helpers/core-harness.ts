@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createCore, type Core, type CoreOptions } from '../../main/core/create-core.ts';
+import { createCore, type Core, type CoreOptions } from '../../main/app/create-core.ts';
 import { silentLogger } from '../../main/core/logger.ts';
 import { JsonFileSettingsStore } from '../../main/settings/json-file-settings-store.ts';
 import { makeTempDir } from './temp-dir.ts';

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { ContractErrorShape, EventPayload, MethodInput, MethodName, MethodResult } from '../../preload/contract.ts';
-import type { Core } from '../../main/core/create-core.ts';
+import type { Core } from '../../main/app/create-core.ts';
 
 /** Calls a contract method through the dispatcher (what IPC and HTTP do) and unwraps the envelope. */
 export async function call<M extends MethodName>(core: Pick<Core, 'dispatch'>, method: M, input: MethodInput<M>): Promise<MethodResult<M>> {

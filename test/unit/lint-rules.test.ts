@@ -32,6 +32,6 @@ test('the core may not import electron; the glue may', async () => {
 
 test('the renderer reaches main only through the contract', async () => {
   assert.ok((await messages("import fs from 'node:fs';\nexport const f = fs;\n", 'renderer/x.ts')).length > 0);
-  assert.ok((await messages("import { createCore } from '../main/core/create-core.ts';\nexport const c = createCore;\n", 'renderer/x.ts')).length > 0);
+  assert.ok((await messages("import { createCore } from '../main/app/create-core.ts';\nexport const c = createCore;\n", 'renderer/x.ts')).length > 0);
   assert.deepEqual(await messages("import { METHOD_NAMES } from '../preload/contract.ts';\nexport const m = METHOD_NAMES;\n", 'renderer/x.ts'), []);
 });

@@ -3,13 +3,15 @@ import { CATEGORIES, type Category, type ScorecardSettings, type StoredAssessmen
 import type { LoopHealth, Project } from '../../preload/contract.ts';
 import { ContractError } from '../api/contract-error.ts';
 import type { Handlers } from '../api/dispatcher.ts';
+import { withContext } from '../api/error-mapping.ts';
+import { errorMessage } from '../core/error-message.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { MonitoringService } from '../monitors/monitoring-service.ts';
 import { assessRepository } from './assess.ts';
 import { liveFromSnapshot } from './evidence/live-evidence.ts';
 import type { EvidenceProviderRegistry } from './evidence/provider-registry.ts';
-import { NotADirectoryError } from './evidence/walk-repository.ts';
-import { AssessmentRepository, StoredReportUnreadableError } from './history/assessment-repository.ts';
+import { AssessmentRepository } from './history/assessment-repository.ts';
+import { scorecardErrors } from './scorecard-contract-errors.ts';
 import { diffAssessments } from './history/diff.ts';
 import { EXTENSION, MEDIA_TYPE, renderReport } from './report/render.ts';
 import { targetsFor } from './tiers.ts';
@@ -27,10 +29,8 @@ export interface ScorecardDeps {
   now?: () => number;
 }
 
-type ScorecardMethods = 'assessProject' | 'listAssessments' | 'getAssessment' | 'exportAssessment' | 'getScorecardSettings' | 'updateScorecardSettings';
-
 /** The scorecard's contract methods: assess a project's repository with its live evidence, keep the history. */
-export function createScorecardHandlers(deps: ScorecardDeps): Pick<Handlers, ScorecardMethods> {
+export function scorecardHandlers(deps: ScorecardDeps) {
   const repo = new AssessmentRepository(deps.db);
   const now = deps.now ?? Date.now;
   const running = new Set<string>();
@@ -45,8 +45,7 @@ export function createScorecardHandlers(deps: ScorecardDeps): Pick<Handlers, Sco
     try {
       found = repo.get(id);
     } catch (err) {
-      if (err instanceof StoredReportUnreadableError) throw new ContractError('UNAVAILABLE', err.message);
-      throw err;
+      throw scorecardErrors(err) ?? err;
     }
     if (!found) throw new ContractError('NOT_FOUND', `No assessment with id ${id}`, 'id');
     let previous = null;
@@ -84,9 +83,9 @@ export function createScorecardHandlers(deps: ScorecardDeps): Pick<Handlers, Sco
         deps.events.emit('assessmentsChanged', { projectId, latest: summary });
         return stored(summary.id);
       } catch (err) {
-        progress({ phase: 'failed', done: 0, total: null, message: err instanceof Error ? err.message : String(err) });
-        if (err instanceof NotADirectoryError) throw new ContractError('BAD_REQUEST', `Repository path of "${project.name}": ${err.message}`, 'projectId');
-        throw err;
+        progress({ phase: 'failed', done: 0, total: null, message: errorMessage(err) });
+        const mapped = scorecardErrors(err);
+        throw mapped ? withContext(mapped, `Repository path of "${project.name}"`) : err;
       } finally {
         running.delete(projectId);
       }
@@ -117,5 +116,5 @@ export function createScorecardHandlers(deps: ScorecardDeps): Pick<Handlers, Sco
       repo.saveSettings(projectId, tier ?? current.tier, overrides);
       return settingsOf(projectId);
     },
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -1,0 +1,12 @@
+import { sshErrors } from '../ssh/ssh-contract-errors.ts';
+import { hostHandlers } from './handlers.ts';
+import { HostsService, type HostsServiceOptions } from './hosts-service.ts';
+
+export { HostsService } from './hosts-service.ts';
+
+/** Host profiles and their pinned keys; `localUser` is who ssh logs in as when a config names nobody. */
+export function createHosts(deps: HostsServiceOptions & { localUser: string }) {
+  const { localUser, ...options } = deps;
+  const service = new HostsService(options);
+  return { service, handlers: hostHandlers(service, localUser), errors: sshErrors };
+}
