@@ -1,12 +1,17 @@
-import type Database from 'better-sqlite3';
+import type { Migration } from '../migrate.ts';
+
+// Shipped: never edit. The SQL text is kept exactly as it first ran, indentation included (SQLite
+// stores it in sqlite_schema). A schema change is a new file with the next number.
 
 /**
- * Tables for alerts, deliveries, maintenance windows and backups (one migration, see
- * main/store/migrations/index.ts). Webhook URLs are NOT here: a channel row holds only the
- * SecretRef of its URL in the OS keychain.
+ * Tables for alerts, deliveries, maintenance windows and backups (one migration). Webhook URLs are
+ * NOT here: a channel row holds only the SecretRef of its URL in the OS keychain.
  */
-export function createAlertsAndBackupsSchema(db: Database.Database): void {
-  db.exec(`
+export const migration: Migration = {
+  version: 6,
+  name: 'alerts-maintenance-backups',
+  up: (db) => {
+    db.exec(`
     CREATE TABLE alert_channels (
       id          INTEGER PRIMARY KEY AUTOINCREMENT,
       name        TEXT NOT NULL,
@@ -144,4 +149,5 @@ export function createAlertsAndBackupsSchema(db: Database.Database): void {
     ) STRICT;
     CREATE INDEX remote_backups_target ON remote_backups (target_id, started_at);
   `);
-}
+  },
+};

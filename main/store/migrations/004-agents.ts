@@ -1,12 +1,18 @@
-import type Database from 'better-sqlite3';
+import type { Migration } from '../migrate.ts';
+
+// Shipped: never edit. The SQL text is kept exactly as it first ran, indentation included (SQLite
+// stores it in sqlite_schema). A schema change is a new file with the next number.
 
 /**
  * Agents: roster, what they report (signals, tasks), presence transitions, pull sources.
  * History tables reference agents without cascading deletes from the roster: an agent is retired,
  * never deleted, so its history stays. Removing the whole project does take everything with it.
  */
-export function agentsMigration(db: Database.Database): void {
-  db.exec(`
+export const migration: Migration = {
+  version: 4,
+  name: 'agents',
+  up: (db) => {
+    db.exec(`
     CREATE TABLE agents (
       id               INTEGER PRIMARY KEY AUTOINCREMENT,
       project_id       TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
@@ -100,4 +106,5 @@ export function agentsMigration(db: Database.Database): void {
       last_imported   INTEGER
     ) STRICT;
   `);
-}
+  },
+};
