@@ -1,6 +1,6 @@
 /**
  * Acceptance: the local-network guard, with the engine on a machine of its own. The engine runs in
- * an "engine" network namespace (test/netns/fixtures/engine-runner.ts: a real core, real ping, the
+ * an "engine" network namespace (test/integration/netns/fixtures/engine-runner.ts: a real core, real ping, the
  * real guard reading that namespace's /proc/net/route) and pings a VM namespace over a veth. The
  * engine's own uplink is a veth pair inside its namespace carrying the default route: nothing sent
  * in either namespace can reach another machine.
@@ -14,7 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import type { Incident, MonitorSummary } from '../../preload/contract.ts';
+import type { Incident, MonitorSummary } from '../../../preload/contract.ts';
 import {
   cleanStaleNetns,
   createNetns,
@@ -26,10 +26,10 @@ import {
   stopProcess,
   type Netns,
   type NetnsVm,
-} from '../helpers/netns-vm.ts';
+} from './netns-vm.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RUNNER = 'test/netns/fixtures/engine-runner.ts';
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const RUNNER = 'test/integration/netns/fixtures/engine-runner.ts';
 const INTERVAL_S = 5;
 const TIMEOUT_S = 3;
 const FAILURE_THRESHOLD = 2;

@@ -6,9 +6,9 @@
  */
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { methods, type MonitorSummary, type ParsedInput } from '../../preload/contract.ts';
-import { startTestCore } from '../helpers/core-harness.ts';
-import { cleanStaleNetns, createNetnsVm, leftovers, requireNetnsSupport, type NetnsVm } from '../helpers/netns-vm.ts';
+import { methods, type MonitorSummary, type ParsedInput } from '../../../preload/contract.ts';
+import { startTestCore } from '../../helpers/core-harness.ts';
+import { cleanStaleNetns, createNetnsVm, leftovers, requireNetnsSupport, type NetnsVm } from './netns-vm.ts';
 
 const INTERVAL_S = 5;
 const TIMEOUT_S = 3;

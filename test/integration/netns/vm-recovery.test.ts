@@ -10,13 +10,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findOnPath } from '../../main/recovery/builtin-runbooks.ts';
-import { MemorySecretStore } from '../../main/secrets/memory-secret-store.ts';
-import { startTestCore } from '../helpers/core-harness.ts';
-import { cleanStaleNetns, createNetnsVm, requireNetnsSupport, type NetnsVm } from '../helpers/netns-vm.ts';
-import { call, recordRunOutput } from '../helpers/recovery-harness.ts';
-import { startSshd, type TestSshd } from '../helpers/sshd.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
+import { findOnPath } from '../../../main/recovery/builtin-runbooks.ts';
+import { MemorySecretStore } from '../../../main/secrets/memory-secret-store.ts';
+import { startTestCore } from '../../helpers/core-harness.ts';
+import { cleanStaleNetns, createNetnsVm, requireNetnsSupport, type NetnsVm } from './netns-vm.ts';
+import { call, recordRunOutput } from '../../helpers/recovery-harness.ts';
+import { startSshd, type TestSshd } from '../../helpers/sshd.ts';
+import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 describe('a VM recovered by a runbook and verified through its monitors (network namespace)', () => {
   let vm: NetnsVm;

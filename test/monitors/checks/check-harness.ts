@@ -1,7 +1,7 @@
-import { MonitorTargetSchema, type MonitorTarget } from '../../preload/contract.ts';
-import type { CheckContext, CheckResult, TargetOf } from '../../main/monitors/checks/check-kind.ts';
-import { parseCondition } from '../../main/monitors/conditions/parse-condition.ts';
-import { evaluateCondition } from '../../main/monitors/conditions/evaluate-condition.ts';
+import { MonitorTargetSchema, type MonitorTarget } from '../../../preload/contract.ts';
+import type { CheckContext, CheckResult, TargetOf } from '../../../main/monitors/checks/check-kind.ts';
+import { parseCondition } from '../../../main/monitors/conditions/parse-condition.ts';
+import { evaluateCondition } from '../../../main/monitors/conditions/evaluate-condition.ts';
 
 /** A target as the engine gets it: validated by the contract, defaults filled in. */
 export function target<K extends MonitorTarget['kind']>(kind: K, fields: Record<string, unknown>): TargetOf<K> {

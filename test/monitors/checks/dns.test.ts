@@ -1,9 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import dgram from 'node:dgram';
-import { dnsCheck, rcodeOfError, resolverAddress } from '../../main/monitors/checks/dns.ts';
-import { startDnsmasq, type Dnsmasq } from '../helpers/dnsmasq.ts';
-import { activeResources, startBlackHoleUdp } from '../helpers/loopback-servers.ts';
+import { dnsCheck, rcodeOfError, resolverAddress } from '../../../main/monitors/checks/dns.ts';
+import { startDnsmasq, type Dnsmasq } from '../../helpers/dnsmasq.ts';
+import { activeResources, startBlackHoleUdp } from '../../helpers/loopback-servers.ts';
 import { ctx, defaultsHold, detail, holds, target, timed, withoutLeakedTimers } from './check-harness.ts';
 
 const DKIM_1 = 'v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA';

@@ -4,11 +4,11 @@ import http from 'node:http';
 import https from 'node:https';
 import fs from 'node:fs';
 import path from 'node:path';
-import { httpCheck, MAX_REDIRECTS } from '../../main/monitors/checks/http.ts';
-import { BODY_CAP_BYTES } from '../../main/monitors/checks/http-exchange.ts';
-import { activeResources, closeServer, freePort, listen, startSilentServer, waitFor } from '../helpers/loopback-servers.ts';
-import { makeTestCerts, type TestCert, type TestCerts } from '../helpers/test-certs.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
+import { httpCheck, MAX_REDIRECTS } from '../../../main/monitors/checks/http.ts';
+import { BODY_CAP_BYTES } from '../../../main/monitors/checks/http-exchange.ts';
+import { activeResources, closeServer, freePort, listen, startSilentServer, waitFor } from '../../helpers/loopback-servers.ts';
+import { makeTestCerts, type TestCert, type TestCerts } from '../../helpers/test-certs.ts';
+import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { ctx, defaultsHold, detail, holds, target, timed, withoutLeakedTimers } from './check-harness.ts';
 
 const DAY = 86_400_000;

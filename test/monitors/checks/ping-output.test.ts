@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePingOutput } from '../../main/monitors/checks/ping-output.ts';
-import { pingArgs } from '../../main/monitors/checks/ping.ts';
+import { parsePingOutput } from '../../../main/monitors/checks/ping-output.ts';
+import { pingArgs } from '../../../main/monitors/checks/ping.ts';
 
 // The Linux outputs were captured from iputils 20221126 on Debian 12 (the 100% loss one in a network
 // namespace that ignores echo requests); the macOS, BusyBox and Windows ones are written in those

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { createPingCheck, pingCheck } from '../../main/monitors/checks/ping.ts';
-import { closeServer, freePort, listen, waitFor } from '../helpers/loopback-servers.ts';
-import { runInNetns } from '../helpers/netns.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
+import { createPingCheck, pingCheck } from '../../../main/monitors/checks/ping.ts';
+import { closeServer, freePort, listen, waitFor } from '../../helpers/loopback-servers.ts';
+import { runInNetns } from '../../helpers/netns.ts';
+import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { ctx, defaultsHold, detail, holds, target, timed, withoutLeakedTimers } from './check-harness.ts';
 
 const tmp = makeTempDir('photon-ping-');

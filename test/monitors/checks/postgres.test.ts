@@ -1,9 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { postgresCheck } from '../../main/monitors/checks/postgres.ts';
-import { activeResources, closeServer, freePort, startSilentServer, waitFor } from '../helpers/loopback-servers.ts';
-import { startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { postgresCheck } from '../../../main/monitors/checks/postgres.ts';
+import { activeResources, closeServer, freePort, startSilentServer, waitFor } from '../../helpers/loopback-servers.ts';
+import { startPostgres, type TestPostgres } from '../../helpers/postgres.ts';
 import { ctx, defaultsHold, holds, target, timed, withoutLeakedTimers } from './check-harness.ts';
 
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`;

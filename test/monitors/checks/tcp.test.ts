@@ -1,9 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { tcpCheck } from '../../main/monitors/checks/tcp.ts';
-import { activeResources, closeServer, freePort, listen, openConnections, waitFor } from '../helpers/loopback-servers.ts';
-import { runInNetns } from '../helpers/netns.ts';
+import { tcpCheck } from '../../../main/monitors/checks/tcp.ts';
+import { activeResources, closeServer, freePort, listen, openConnections, waitFor } from '../../helpers/loopback-servers.ts';
+import { runInNetns } from '../../helpers/netns.ts';
 import { ctx, defaultsHold, holds, target, timed } from './check-harness.ts';
 
 let server: net.Server;

@@ -5,10 +5,10 @@ import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
 import { X509Certificate } from 'node:crypto';
-import { tlsCheck } from '../../main/monitors/checks/tls.ts';
-import { activeResources, closeServer, freePort, listen, startSilentServer, waitFor } from '../helpers/loopback-servers.ts';
-import { makeTestCerts, type TestCert, type TestCerts } from '../helpers/test-certs.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
+import { tlsCheck } from '../../../main/monitors/checks/tls.ts';
+import { activeResources, closeServer, freePort, listen, startSilentServer, waitFor } from '../../helpers/loopback-servers.ts';
+import { makeTestCerts, type TestCert, type TestCerts } from '../../helpers/test-certs.ts';
+import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { ctx, defaultsHold, detail, holds, target, timed, withoutLeakedTimers } from './check-harness.ts';
 
 const DAY = 86_400_000;

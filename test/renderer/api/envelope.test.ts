@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError } from '../../renderer/api/api-error.ts';
-import { unwrapEnvelope } from '../../renderer/api/envelope.ts';
+import { ApiError } from '../../../renderer/api/api-error.ts';
+import { unwrapEnvelope } from '../../../renderer/api/envelope.ts';
 
 test('an ok envelope yields its value, even a falsy one', () => {
   assert.deepEqual(unwrapEnvelope({ ok: true, value: { a: 1 } }, 'm'), { a: 1 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openEventStream } from '../../renderer/api/event-stream.ts';
-import type { ConnectionState } from '../../renderer/api/types.ts';
+import { openEventStream } from '../../../renderer/api/event-stream.ts';
+import type { ConnectionState } from '../../../renderer/api/types.ts';
 
 const sse = (text: string) =>
   new Response(

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError } from '../../renderer/api/api-error.ts';
-import { createHttpClient } from '../../renderer/api/http-client.ts';
+import { ApiError } from '../../../renderer/api/api-error.ts';
+import { createHttpClient } from '../../../renderer/api/http-client.ts';
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 

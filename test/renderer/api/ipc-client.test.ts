@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { PhotonBridge } from '../../preload/contract.ts';
-import { ApiError } from '../../renderer/api/api-error.ts';
-import { createIpcClient } from '../../renderer/api/ipc-client.ts';
-import type { ConnectionState } from '../../renderer/api/types.ts';
+import type { PhotonBridge } from '../../../preload/contract.ts';
+import { ApiError } from '../../../renderer/api/api-error.ts';
+import { createIpcClient } from '../../../renderer/api/ipc-client.ts';
+import type { ConnectionState } from '../../../renderer/api/types.ts';
 
 function fakeBridge(answer: (method: string, input: unknown) => Promise<unknown>) {
   const subscribed: string[] = [];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSseParser, type SseMessage } from '../../renderer/api/sse-parser.ts';
+import { createSseParser, type SseMessage } from '../../../renderer/api/sse-parser.ts';
 
 function parse(chunks: string[]): SseMessage[] {
   const out: SseMessage[] = [];

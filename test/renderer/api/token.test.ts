@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forgetAccessToken, takeAccessToken } from '../../renderer/api/token.ts';
+import { forgetAccessToken, takeAccessToken } from '../../../renderer/api/token.ts';
 
 function fakeWindow(hash: string, stored: Record<string, string> = {}) {
   const storage = new Map(Object.entries(stored));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sameWindow, visibleWindow } from '../../renderer/components/virtual-window.ts';
+import { sameWindow, visibleWindow } from '../../../renderer/components/virtual-window.ts';
 
 const base = { rowHeight: 50, viewportHeight: 500, overscan: 0 };
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AgentSummary, PullSource } from '../../preload/schemas/agents.ts';
-import { createAgentsStore } from '../../renderer/state/agents-store.ts';
-import { deferred, fakeClient } from './fake-client.ts';
+import type { AgentSummary, PullSource } from '../../../preload/schemas/agents.ts';
+import { createAgentsStore } from '../../../renderer/state/agents-store.ts';
+import { deferred, fakeClient } from '../fake-client.ts';
 
 const agent = (id: number, presence: AgentSummary['presence'], computedAt: number): AgentSummary => ({
   id,

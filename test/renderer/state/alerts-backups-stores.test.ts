@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Alert, AlertChannel, DesktopNotification } from '../../preload/schemas/alerts.ts';
-import type { BackupStatus } from '../../preload/schemas/backups.ts';
-import { createAlertsStore } from '../../renderer/state/alerts-store.ts';
-import { createBackupsStore } from '../../renderer/state/backups-store.ts';
-import { createNotificationsStore } from '../../renderer/state/notifications-store.ts';
-import { deferred, fakeClient } from './fake-client.ts';
+import type { Alert, AlertChannel, DesktopNotification } from '../../../preload/schemas/alerts.ts';
+import type { BackupStatus } from '../../../preload/schemas/backups.ts';
+import { createAlertsStore } from '../../../renderer/state/alerts-store.ts';
+import { createBackupsStore } from '../../../renderer/state/backups-store.ts';
+import { createNotificationsStore } from '../../../renderer/state/notifications-store.ts';
+import { deferred, fakeClient } from '../fake-client.ts';
 
 const settle = () => new Promise((r) => setImmediate(r));
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectionFrom, EMPTY_COLLECTION, mergeMonitors, removeMonitor, STATUS_ORDER, type MonitorCollection } from '../../renderer/state/monitor-collection.ts';
-import { monitorNamed } from './fake-client.ts';
+import { collectionFrom, EMPTY_COLLECTION, mergeMonitors, removeMonitor, STATUS_ORDER, type MonitorCollection } from '../../../renderer/state/monitor-collection.ts';
+import { monitorNamed } from '../fake-client.ts';
 
 const names = (col: MonitorCollection) => col.order.map((id) => col.byId.get(id)!.name);
 

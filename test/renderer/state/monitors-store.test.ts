@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { MonitorSummary } from '../../preload/contract.ts';
-import type { MonitorCollection } from '../../renderer/state/monitor-collection.ts';
-import { createMonitorsStore } from '../../renderer/state/monitors-store.ts';
-import { deferred, fakeClient, monitorNamed } from './fake-client.ts';
+import type { MonitorSummary } from '../../../preload/contract.ts';
+import type { MonitorCollection } from '../../../renderer/state/monitor-collection.ts';
+import { createMonitorsStore } from '../../../renderer/state/monitors-store.ts';
+import { deferred, fakeClient, monitorNamed } from '../fake-client.ts';
 
 const names = (col: MonitorCollection) => col.order.map((id) => col.byId.get(id)!.name);
 const settle = () => new Promise((r) => setTimeout(r, 0));

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Project } from '../../preload/contract.ts';
-import { createProjectsStore } from '../../renderer/state/projects-store.ts';
-import { deferred, fakeClient, projectNamed } from './fake-client.ts';
+import type { Project } from '../../../preload/contract.ts';
+import { createProjectsStore } from '../../../renderer/state/projects-store.ts';
+import { deferred, fakeClient, projectNamed } from '../fake-client.ts';
 
 const names = (projects: readonly Project[]) => projects.map((p) => p.name);
 const settle = () => new Promise((r) => setTimeout(r, 0));

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { HostSummary, RunSummary, SecretInfo } from '../../preload/schemas/recovery.ts';
-import { createHostsStore } from '../../renderer/state/hosts-store.ts';
-import { createRunsStore, runKey } from '../../renderer/state/runs-store.ts';
-import { createSecretsStore } from '../../renderer/state/secrets-store.ts';
-import { deferred, fakeClient } from './fake-client.ts';
-import { finished, hostNamed, runNamed, secretNamed, vaultUp } from './recovery-fixtures.ts';
+import type { HostSummary, RunSummary, SecretInfo } from '../../../preload/schemas/recovery.ts';
+import { createHostsStore } from '../../../renderer/state/hosts-store.ts';
+import { createRunsStore, runKey } from '../../../renderer/state/runs-store.ts';
+import { createSecretsStore } from '../../../renderer/state/secrets-store.ts';
+import { deferred, fakeClient } from '../fake-client.ts';
+import { finished, hostNamed, runNamed, secretNamed, vaultUp } from '../recovery-fixtures.ts';
 
 const settle = () => new Promise((r) => setImmediate(r));
 const texts = (segments: readonly { stream: string; text: string }[] | undefined) => segments?.map((s) => `${s.stream}:${s.text}`);

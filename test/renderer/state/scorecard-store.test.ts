@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AssessmentSummary, StoredAssessment } from '../../preload/schemas/scorecard.ts';
-import { createScorecardStore } from '../../renderer/state/scorecard-store.ts';
-import { deferred, fakeClient } from './fake-client.ts';
+import type { AssessmentSummary, StoredAssessment } from '../../../preload/schemas/scorecard.ts';
+import { createScorecardStore } from '../../../renderer/state/scorecard-store.ts';
+import { deferred, fakeClient } from '../fake-client.ts';
 
 const summary = (id: number, overall: number | null): AssessmentSummary => ({
   id,

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Incident, LoopHealth, Overview } from '../../preload/contract.ts';
-import { createIncidentsStore } from '../../renderer/state/incidents-store.ts';
-import { createLoopsStore } from '../../renderer/state/loops-store.ts';
-import { createOverviewStore, OVERVIEW_REFRESH_MS } from '../../renderer/state/overview-store.ts';
-import { deferred, fakeClient, monitorNamed } from './fake-client.ts';
+import type { Incident, LoopHealth, Overview } from '../../../preload/contract.ts';
+import { createIncidentsStore } from '../../../renderer/state/incidents-store.ts';
+import { createLoopsStore } from '../../../renderer/state/loops-store.ts';
+import { createOverviewStore, OVERVIEW_REFRESH_MS } from '../../../renderer/state/overview-store.ts';
+import { deferred, fakeClient, monitorNamed } from '../fake-client.ts';
 
 const settle = () => new Promise((r) => setImmediate(r));
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { throttle } from '../../renderer/state/throttle.ts';
+import { throttle } from '../../../renderer/state/throttle.ts';
 
 test('leading call at once, a burst folded into one trailing call, cancel drops a pending one', (t) => {
   t.mock.timers.enable({ apis: ['setTimeout', 'Date'] });

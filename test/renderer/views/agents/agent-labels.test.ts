@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AgentHistory } from '../../preload/schemas/agents.ts';
-import { curlSnippet, durationPoints, outcomeBuckets, presencePoints } from '../../renderer/views/agents/agent-labels.ts';
+import type { AgentHistory } from '../../../../preload/schemas/agents.ts';
+import { curlSnippet, durationPoints, outcomeBuckets, presencePoints } from '../../../../renderer/views/agents/agent-labels.ts';
 
 const H = 3_600_000;
 const history: AgentHistory = {

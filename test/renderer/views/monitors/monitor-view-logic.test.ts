@@ -1,16 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Series } from '../../preload/contract.ts';
-import { formatLatency } from '../../renderer/format/numbers.ts';
-import { formatRelative, isStale } from '../../renderer/format/time.ts';
-import { collectionFrom } from '../../renderer/state/monitor-collection.ts';
-import { certificateFacts, flattenEvidence } from '../../renderer/views/monitors/detail/evidence.ts';
-import { latencyRows, summarizeSeries, uptimeRows } from '../../renderer/views/monitors/detail/series-data.ts';
-import { filterMonitors, NO_FILTER } from '../../renderer/views/monitors/monitor-filter.ts';
-import { sourceText } from '../../renderer/views/monitors/monitor-labels.ts';
-import { newMonitorHref, parseMonitorRoute } from '../../renderer/views/monitors/monitor-route.ts';
-import { hourPoints, sparkBars, sparkSummary } from '../../renderer/views/monitors/sparkline-bars.ts';
-import { monitorNamed } from './fake-client.ts';
+import type { Series } from '../../../../preload/contract.ts';
+import { formatLatency } from '../../../../renderer/format/numbers.ts';
+import { formatRelative, isStale } from '../../../../renderer/format/time.ts';
+import { collectionFrom } from '../../../../renderer/state/monitor-collection.ts';
+import { certificateFacts, flattenEvidence } from '../../../../renderer/views/monitors/detail/evidence.ts';
+import { latencyRows, summarizeSeries, uptimeRows } from '../../../../renderer/views/monitors/detail/series-data.ts';
+import { filterMonitors, NO_FILTER } from '../../../../renderer/views/monitors/monitor-filter.ts';
+import { sourceText } from '../../../../renderer/views/monitors/monitor-labels.ts';
+import { newMonitorHref, parseMonitorRoute } from '../../../../renderer/views/monitors/monitor-route.ts';
+import { hourPoints, sparkBars, sparkSummary } from '../../../../renderer/views/monitors/sparkline-bars.ts';
+import { monitorNamed } from '../../fake-client.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

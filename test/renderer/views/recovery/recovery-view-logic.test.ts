@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RunbookParam } from '../../preload/schemas/recovery.ts';
-import { ApiError } from '../../renderer/api/api-error.ts';
-import { mergeRuns } from '../../renderer/state/run-list.ts';
-import { appendOutput, EMPTY_OUTPUT } from '../../renderer/state/run-output.ts';
-import { parseRecoveryRoute, runbookHref } from '../../renderer/views/recovery/recovery-route.ts';
-import { buildParams, initialParams, placeParamError } from '../../renderer/views/recovery/runbook-params.ts';
-import { recoveryText } from '../../renderer/views/recovery/run-labels.ts';
-import { EMPTY_HOST, hostToDraft, NEW_SECRET, placeHostError, toHostInput } from '../../renderer/views/settings/hosts/host-draft.ts';
-import { parseSettingsRoute } from '../../renderer/views/settings/settings-route.ts';
-import { finished, hostNamed, runNamed } from './recovery-fixtures.ts';
+import type { RunbookParam } from '../../../../preload/schemas/recovery.ts';
+import { ApiError } from '../../../../renderer/api/api-error.ts';
+import { mergeRuns } from '../../../../renderer/state/run-list.ts';
+import { appendOutput, EMPTY_OUTPUT } from '../../../../renderer/state/run-output.ts';
+import { parseRecoveryRoute, runbookHref } from '../../../../renderer/views/recovery/recovery-route.ts';
+import { buildParams, initialParams, placeParamError } from '../../../../renderer/views/recovery/runbook-params.ts';
+import { recoveryText } from '../../../../renderer/views/recovery/run-labels.ts';
+import { EMPTY_HOST, hostToDraft, NEW_SECRET, placeHostError, toHostInput } from '../../../../renderer/views/settings/hosts/host-draft.ts';
+import { parseSettingsRoute } from '../../../../renderer/views/settings/settings-route.ts';
+import { finished, hostNamed, runNamed } from '../../recovery-fixtures.ts';
 
 test('output: the newest text is kept under the cap, and the pane is told the start was dropped', () => {
   let out = appendOutput(EMPTY_OUTPUT, 'stdout', 'aaaa', 10);

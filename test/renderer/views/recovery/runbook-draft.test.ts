@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError } from '../../renderer/api/api-error.ts';
-import { emptyRunbook, newParam, newStep, placeRunbookError, toRunbookInput } from '../../renderer/views/recovery/runbook-draft.ts';
+import { ApiError } from '../../../../renderer/api/api-error.ts';
+import { emptyRunbook, newParam, newStep, placeRunbookError, toRunbookInput } from '../../../../renderer/views/recovery/runbook-draft.ts';
 
 test('runbook draft: arguments are taken one per line, never split on spaces; parameters keep only their type’s fields', () => {
   const draft = {

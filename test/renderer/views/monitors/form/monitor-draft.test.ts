@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { MonitorDefinition } from '../../preload/contract.ts';
-import { ApiError } from '../../renderer/api/api-error.ts';
-import { draftOf, EMPTY_DRAFT, lineOfCondition, placeMonitorError, toSaveInput, type MonitorDraft } from '../../renderer/views/monitors/form/monitor-draft.ts';
+import type { MonitorDefinition } from '../../../../../preload/contract.ts';
+import { ApiError } from '../../../../../renderer/api/api-error.ts';
+import { draftOf, EMPTY_DRAFT, lineOfCondition, placeMonitorError, toSaveInput, type MonitorDraft } from '../../../../../renderer/views/monitors/form/monitor-draft.ts';
 
 const draft = (over: Partial<MonitorDraft>): MonitorDraft => ({ ...EMPTY_DRAFT, name: 'm', ...over });
 
