@@ -1,5 +1,6 @@
 import { APP_VERSION } from '../core/version.ts';
 import { DataDirInUseError } from '../core/data-dir-lock.ts';
+import { CHECK_KINDS } from '../monitors/index.ts';
 import { DatabaseTooNewError } from '../store/migrate.ts';
 import { assessCommand, ASSESS_HELP } from './assess-command.ts';
 import { backupCommand, BACKUP_HELP } from './backup-command.ts';
@@ -14,7 +15,7 @@ Usage: photon <command> [options]
 
 Commands:
   serve     run the console on 127.0.0.1 without a window (token required)
-  check     run one check now (ping, tcp, http, tls, dns, ssh, postgres, sqlite-over-ssh)
+  check     run one check now (${CHECK_KINDS.join(', ')})
   run       run a recovery runbook on a host: preview, confirm, stream, audit
   assess    score a repository's deployment readiness (Markdown, JSON or SARIF report)
   backup    back up, list or restore the console's own database (now | list | restore FILE)

@@ -15,7 +15,7 @@ import { ResultWriter } from './result-writer.ts';
 import { pruneOldData, RETENTION_DEFAULTS, type RetentionPolicy } from './retention.ts';
 import { Scheduler } from './scheduler.ts';
 import { LagRecorder } from './lag-recorder.ts';
-import { describeTarget } from './describe-target.ts';
+import { describeTarget } from './checks/registry.ts';
 import type { FileMonitor } from '../project-config/read-photon-yml.ts';
 
 export interface MonitoringOptions {

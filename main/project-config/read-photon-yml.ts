@@ -9,6 +9,7 @@ import {
 } from '../../preload/contract.ts';
 import { runbookInput, type RunbookDefinition } from '../../preload/schemas/recovery.ts';
 import { ConditionSyntaxError, parseCondition, parseValueExpression } from '../monitors/conditions/parse-condition.ts';
+import { CHECK_KINDS } from '../monitors/index.ts';
 
 export interface FileMonitor {
   definition: Omit<MonitorDefinition, 'parentId' | 'projectId'>;
@@ -39,7 +40,7 @@ const RunbookEntrySchema = runbookInput.omit({ id: true, hostId: true }).extend(
 
 const EntrySchema = z.looseObject({
   name: z.string({ error: (i) => (i.input === undefined ? 'name is required' : 'name must be a string') }),
-  kind: z.string({ error: (i) => (i.input === undefined ? 'kind is required (ping, tcp, http, tls, dns, ssh, postgres, sqlite-over-ssh)' : 'kind must be a string') }),
+  kind: z.string({ error: (i) => (i.input === undefined ? `kind is required (${CHECK_KINDS.join(', ')})` : 'kind must be a string') }),
   interval: z.union([z.string(), z.number()]).optional(),
   timeout: z.union([z.string(), z.number()]).optional(),
   dependsOn: z.string({ error: 'dependsOn must be the name of another monitor' }).optional(),
