@@ -18,7 +18,7 @@ import { createScorecard } from '../scorecard/index.ts';
 import { createVault } from '../secrets/index.ts';
 import { KeytarSecretStore } from '../secrets/keytar-secret-store.ts';
 import { createSettings } from '../settings/index.ts';
-import { localSshEnvironment } from '../ssh/ssh-config-import.ts';
+import { localSshEnvironment } from '../ssh/index.ts';
 import { appInfoHandlers } from './app-info.ts';
 import type { Core, CoreOptions } from './core-options.ts';
 import { openDataDir } from './open-data-dir.ts';

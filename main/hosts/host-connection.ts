@@ -1,5 +1,4 @@
-import { connect, type ConnectOptions, type SshConnection } from '../ssh/connect.ts';
-import { AuthError } from '../ssh/errors.ts';
+import { AuthError, connect, type ConnectOptions, type SshConnection } from '../ssh/index.ts';
 import type { SecretRef, SecretStore } from '../secrets/secret-store.ts';
 import type { HostRecord } from './host-repository.ts';
 

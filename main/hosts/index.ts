@@ -1,4 +1,4 @@
-import { sshErrors } from '../ssh/ssh-contract-errors.ts';
+import { sshErrors } from '../ssh/index.ts';
 import { hostHandlers } from './handlers.ts';
 import { HostsService, type HostsServiceOptions } from './hosts-service.ts';
 

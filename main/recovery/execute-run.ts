@@ -5,8 +5,7 @@ import type { HostRecord } from '../hosts/host-repository.ts';
 import { hostState, monitorsOfHost } from '../hosts/host-state.ts';
 import type { MonitoringService } from '../monitors/monitoring-service.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
-import { probeHostKey, type SshConnection } from '../ssh/connect.ts';
-import { fingerprintsEqual } from '../ssh/host-key-fingerprint.ts';
+import { fingerprintsEqual, probeHostKey, type SshConnection } from '../ssh/index.ts';
 import type { PlannedStep } from './plan-runbook.ts';
 import { runLocalStep, runRemoteStep, type OutputStream, type StepExit } from './step-process.ts';
 

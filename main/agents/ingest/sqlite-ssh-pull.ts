@@ -1,9 +1,5 @@
 import type { PullDefinition } from '../../../preload/schemas/agents.ts';
-import { connect } from '../../ssh/connect.ts';
-import { SshError } from '../../ssh/errors.ts';
-import { runScript } from '../../ssh/run-command.ts';
-import { shellQuote } from '../../ssh/shell-quote.ts';
-import { remoteFileWord } from '../../monitors/checks/sqlite-over-ssh.ts';
+import { connect, remoteFileWord, runScript, shellQuote, SshError } from '../../ssh/index.ts';
 
 type SqliteSource = Extract<PullDefinition, { kind: 'sqlite-ssh' }>;
 
