@@ -8,6 +8,7 @@ import { checkCommand, CHECK_HELP } from './check-command.ts';
 import { runRunbookCommand, RUN_HELP } from './run-command.ts';
 import { serveCommand, SERVE_HELP } from './serve-command.ts';
 import { UsageError } from './usage-error.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 const HELP = `Photon Console ${APP_VERSION} — operations console for your own production
 
@@ -59,7 +60,7 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`);
       return 1;
     }
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`error: ${errorMessage(err)}\n`);
     return 1;
   }
 }

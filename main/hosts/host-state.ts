@@ -1,9 +1,6 @@
 import type { HostSummary } from '../../preload/schemas/recovery.ts';
 import type { MonitorStatusName } from '../../preload/contract.ts';
-import type { StoredState } from '../monitors/monitor-queries.ts';
-import type { MonitorRecord } from '../monitors/monitor-repository.ts';
-import { targetHost } from '../monitors/run-check.ts';
-import { severityRank } from '../monitors/index.ts';
+import { severityRank, targetHost, type MonitorRecord, type StoredState } from '../monitors/index.ts';
 
 type Watched = { record: MonitorRecord; state: StoredState | undefined };
 

@@ -4,8 +4,8 @@ import type { HostKeyCheck, HostSummary, hostProfileInput } from '../../preload/
 import { ContractError } from '../api/contract-error.ts';
 import { withContext } from '../api/error-mapping.ts';
 import type { EventBus } from '../core/event-bus.ts';
-import type { MonitoringService } from '../monitors/monitoring-service.ts';
-import type { VaultService } from '../secrets/vault-service.ts';
+import type { MonitoringService } from '../monitors/index.ts';
+import type { VaultService } from '../secrets/index.ts';
 import { decideHostKeyTrust, hostPort, probeHostKey, repin, sshErrors } from '../ssh/index.ts';
 import { HostRepository, type HostFields, type HostRecord } from './host-repository.ts';
 import { hostState } from './host-state.ts';

@@ -1,7 +1,5 @@
 import type { DeclaredEnvironment, LoopHealth, MonitorStatusName, Overview } from '../../preload/contract.ts';
-import type { MonitorRecord } from '../monitors/monitor-repository.ts';
-import type { StoredState } from '../monitors/monitor-queries.ts';
-import { severityRank } from '../monitors/index.ts';
+import { severityRank, type MonitorRecord, type StoredState } from '../monitors/index.ts';
 
 type Role = Overview['rows'][number]['role'];
 

@@ -5,25 +5,10 @@ import {
   MonitorDefinitionSchema,
   type ConfigProblem,
   type DeclaredEnvironment,
-  type MonitorDefinition,
 } from '../../preload/contract.ts';
-import { runbookInput, type RunbookDefinition } from '../../preload/schemas/recovery.ts';
-import { ConditionSyntaxError, parseCondition, parseValueExpression } from '../monitors/conditions/parse-condition.ts';
-import { CHECK_KINDS } from '../monitors/index.ts';
-
-export interface FileMonitor {
-  definition: Omit<MonitorDefinition, 'parentId' | 'projectId'>;
-  /** 1-based line of the monitor's entry, shown in the UI as its source. */
-  line: number;
-  dependsOn: string | null;
-}
-
-export interface FileRunbook {
-  /** The host profile it belongs to, by name (resolved when the file is applied). */
-  host: string;
-  definition: Omit<RunbookDefinition, 'hostId' | 'id'>;
-  line: number;
-}
+import { runbookInput } from '../../preload/schemas/recovery.ts';
+import { CHECK_KINDS, ConditionSyntaxError, parseCondition, parseValueExpression, type FileMonitor } from '../monitors/index.ts';
+import type { FileRunbook } from '../recovery/index.ts';
 
 export interface PhotonConfig {
   environment: DeclaredEnvironment | null;

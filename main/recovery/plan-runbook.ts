@@ -1,6 +1,6 @@
 import type { RunbookParam, RunPlan } from '../../preload/schemas/recovery.ts';
 import { ContractError } from '../api/contract-error.ts';
-import type { HostRecord } from '../hosts/host-repository.ts';
+import type { HostRecord } from '../hosts/index.ts';
 import { hostPort, shellQuoteArgv } from '../ssh/index.ts';
 import { PLACEHOLDER, type Runbook, type Step } from './runbook.ts';
 
