@@ -1,8 +1,7 @@
 import type { Handlers } from '../api/dispatcher.ts';
 import { ContractError } from '../api/contract-error.ts';
-import type { ProjectsService } from '../projects/projects-service.ts';
-import { parseSecretRef, type SecretRef } from '../secrets/secret-store.ts';
-import { secretFailure } from '../secrets/secret-contract-errors.ts';
+import type { ProjectsService } from '../projects/index.ts';
+import { parseSecretRef, secretFailure, type SecretRef } from '../secrets/index.ts';
 import type { AgentsRuntime } from './agents-runtime.ts';
 import { toPullSource } from './ingest/pull-sources.ts';
 

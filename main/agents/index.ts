@@ -1,4 +1,4 @@
-import type { ProjectsService } from '../projects/projects-service.ts';
+import type { ProjectsService } from '../projects/index.ts';
 import { startAgents, type AgentsDeps } from './agents-runtime.ts';
 import { agentHandlers } from './handlers.ts';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { MaintenanceService } from '../maintenance/maintenance-service.ts';
+import type { MaintenanceService } from '../maintenance/index.ts';
 import type { AlertKind } from './alert-message.ts';
 import type { AlertRepository, AlertState } from './alert-repository.ts';
 import { describeDuration } from './describe-duration.ts';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SecretRef } from '../secrets/secret-store.ts';
+import type { SecretRef } from '../secrets/index.ts';
 import type { ChannelKindName } from './channels/channel-kind.ts';
 
 export interface ChannelRecord {

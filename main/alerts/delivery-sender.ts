@@ -1,11 +1,12 @@
 import type { EventBus } from '../core/event-bus.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
+import type { SecretStore } from '../secrets/index.ts';
 import { severityOf } from './alert-message.ts';
 import type { AlertRepository, AttemptRecord } from './alert-repository.ts';
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff.ts';
 import type { ChannelRepository } from './channel-repository.ts';
 import { channelKinds } from './channels/registry.ts';
 import { postWebhook } from './post-webhook.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface SenderOptions {
   alerts: AlertRepository;
@@ -39,7 +40,7 @@ export class DeliverySender {
       outcome = await this.send(alertId, channelId, opts.signal);
     } catch (err) {
       // Whatever went wrong (a listener of the desktop event, the store…) is a failed attempt, logged and retried.
-      outcome = { ok: false, httpStatus: null, durationMs: performance.now() - started, error: `the attempt failed: ${err instanceof Error ? err.message : String(err)}` };
+      outcome = { ok: false, httpStatus: null, durationMs: performance.now() - started, error: `the attempt failed: ${errorMessage(err)}` };
     }
     const attempt: AttemptRecord = { at, durationMs: Math.round(outcome.durationMs * 10) / 10, ok: outcome.ok, httpStatus: outcome.httpStatus, error: outcome.error };
     const attempts = previousAttempts + 1;
@@ -65,7 +66,7 @@ export class DeliverySender {
     try {
       url = await this.o.secrets.reveal(channel.secretRef);
     } catch (err) {
-      return { ok: false, httpStatus: null, durationMs: 0, error: `keychain: ${err instanceof Error ? err.message : String(err)}` };
+      return { ok: false, httpStatus: null, durationMs: 0, error: `keychain: ${errorMessage(err)}` };
     }
     if (url === null) return { ok: false, httpStatus: null, durationMs: 0, error: 'the webhook URL is no longer in the OS keychain: set it again in the channel' };
     return postWebhook(url, kind.render(message), signal);

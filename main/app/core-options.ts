@@ -8,12 +8,10 @@ import type { Logger } from '../core/logger.ts';
 import type { HostsService } from '../hosts/index.ts';
 import type { LoopRegistry } from '../loops/index.ts';
 import type { MaintenanceService } from '../maintenance/index.ts';
-import type { CheckRegistry } from '../monitors/compile-monitor.ts';
-import type { MonitoringService } from '../monitors/index.ts';
-import type { NetworkGuard } from '../monitors/network-guard.ts';
+import type { CheckRegistry, MonitoringService, NetworkGuard } from '../monitors/index.ts';
 import type { RecoveryService } from '../recovery/index.ts';
 import type { EvidenceProviderRegistry } from '../scorecard/index.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
+import type { SecretStore } from '../secrets/index.ts';
 import type { SettingsStore } from '../settings/index.ts';
 
 export interface CoreOptions {

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EvidenceProvider } from '../scorecard/evidence/providers.ts';
-import { BACKUPS_PROVIDER } from '../scorecard/evidence/providers.ts';
+import { BACKUPS_PROVIDER, type EvidenceProvider } from '../scorecard/index.ts';
 import { readBackupEvidence } from './backup-evidence.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { BackupActivity, BackupStatus, DbBackup, RemoteRun, RemoteTarget } 
 import { ContractError } from '../api/contract-error.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
-import { startIntervalLoop, type LoopRegistry } from '../loops/loop-registry.ts';
+import { startIntervalLoop, type LoopRegistry } from '../loops/index.ts';
 import { readBackupEvidence } from './backup-evidence.ts';
 import { BackupRepository, type DbBackupRecord } from './backup-repository.ts';
 import { cancelPendingRestore, pendingRestoreExists, stageRestore } from './pending-restore.ts';
@@ -15,6 +15,7 @@ import { RemoteBackupRepository, type RemoteDefinition, type RemoteTargetRecord 
 import { selectBackupsToKeep } from './retention-selection.ts';
 import { takeDatabaseBackup } from './take-database-backup.ts';
 import { BackupInvalidError } from './verify-database-file.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface BackupOptions {
   db: Database.Database;
@@ -100,7 +101,7 @@ export class BackupService {
       });
       id = this.repo.record({ file: result.file, trigger, startedAt, durationMs: round(result.durationMs), sizeBytes: result.sizeBytes, sha256: result.sha256, status: 'ok', verification: result.verification, error: null });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       this.o.logger.warn(`database backup failed: ${message}`);
       id = this.repo.record({ file: '', trigger, startedAt, durationMs: round(this.now() - startedAt), sizeBytes: null, sha256: null, status: 'failed', verification: null, error: message });
     } finally {
@@ -139,7 +140,7 @@ export class BackupService {
       });
       id = this.remote.record({ targetId, file, startedAt, durationMs: round(pulled.durationMs), sizeBytes: pulled.sizeBytes, sha256: pulled.sha256, status: 'ok', error: null });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       this.o.logger.warn(`remote backup ${def.name} failed: ${message}`);
       id = this.remote.record({ targetId, file: null, startedAt, durationMs: round(this.now() - startedAt), sizeBytes: null, sha256: null, status: 'failed', error: message });
     } finally {

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { RemoteTargetInput } from '../../preload/schemas/backups.ts';
-import { connect, type SshConnection } from '../ssh/connect.ts';
-import { runScript } from '../ssh/run-command.ts';
-import { remoteFileWord } from '../monitors/checks/sqlite-over-ssh.ts';
+import { connect, remoteFileWord, runScript, type SshConnection } from '../ssh/index.ts';
 import { fsyncFile, removeIfExists, renameDurably } from './durable-file.ts';
 
 export interface PullResult {

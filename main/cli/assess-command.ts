@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMATS, TIERS, type ExportFormat, type Tier } from '../../preload/schemas/scorecard.ts';
-import { assessRepository } from '../scorecard/assess.ts';
-import { NotADirectoryError } from '../scorecard/evidence/walk-repository.ts';
-import { renderReport } from '../scorecard/report/render.ts';
+import { assessRepository, NotADirectoryError, renderReport } from '../scorecard/index.ts';
 import { parseOptions } from './parse-options.ts';
 import { UsageError } from './usage-error.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export const ASSESS_HELP = `Usage: photon assess <repo-dir> [--tier T] [--format md|json|sarif] [--out FILE] [--fail-under N]
 
@@ -54,7 +53,7 @@ export async function assessCommand(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof NotADirectoryError) throw new UsageError(`photon assess: ${err.message}`);
     // Exit 1 means "below --fail-under": a CI gate must not read a crash as a low score, nor pass it.
-    process.stderr.write(`photon assess: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`photon assess: internal error: ${errorMessage(err)}\n`);
     return 2;
   }
   if (values.out !== undefined) {

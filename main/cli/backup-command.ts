@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BackupService } from '../backups/backup-service.ts';
-import { PENDING_RESTORE_FILE, pendingRestoreExists } from '../backups/pending-restore.ts';
-import { restoreDatabaseFile, type RestorePhase } from '../backups/restore-database.ts';
-import { BackupInvalidError } from '../backups/verify-database-file.ts';
+import { BackupInvalidError, BackupService, PENDING_RESTORE_FILE, pendingRestoreExists, restoreDatabaseFile, type RestorePhase } from '../backups/index.ts';
 import { acquireDataDirLock } from '../core/data-dir-lock.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
 import { EventBus } from '../core/event-bus.ts';
 import { silentLogger } from '../core/logger.ts';
-import { LoopRegistry } from '../loops/loop-registry.ts';
+import { LoopRegistry } from '../loops/index.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { parseOptions } from './parse-options.ts';
 import { UsageError } from './usage-error.ts';

@@ -1,10 +1,5 @@
-import { checkRegistry } from '../monitors/checks/registry.ts';
-import type { CheckKind } from '../monitors/checks/check-kind.ts';
-import { ConditionSyntaxError, parseCondition } from '../monitors/conditions/parse-condition.ts';
-import { NetworkGuard } from '../monitors/network-guard.ts';
-import { runCheck } from '../monitors/run-check.ts';
+import { checkRegistry, ConditionSyntaxError, describeTarget, NetworkGuard, parseCondition, runCheck, type CheckKind } from '../monitors/index.ts';
 import type { MonitorTarget } from '../../preload/contract.ts';
-import { describeTarget } from '../monitors/describe-target.ts';
 import { buildCheckTarget } from './check-target.ts';
 import { parseOptions } from './parse-options.ts';
 import { UsageError } from './usage-error.ts';

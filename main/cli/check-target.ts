@@ -1,4 +1,5 @@
 import { MonitorTargetSchema, type MonitorTarget } from '../../preload/contract.ts';
+import { CHECK_KINDS } from '../monitors/index.ts';
 import { UsageError } from './usage-error.ts';
 
 export interface CheckFlags {
@@ -82,7 +83,7 @@ function rawTarget(kind: string, target: string, f: CheckFlags): Record<string, 
       };
     }
     default:
-      throw new UsageError(`photon check: unknown kind ${JSON.stringify(kind)} (ping, tcp, http, tls, dns, ssh, postgres, sqlite-over-ssh)`);
+      throw new UsageError(`photon check: unknown kind ${JSON.stringify(kind)} (${CHECK_KINDS.join(', ')})`);
   }
 }
 

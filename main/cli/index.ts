@@ -1,5 +1,6 @@
 import { APP_VERSION } from '../core/version.ts';
 import { DataDirInUseError } from '../core/data-dir-lock.ts';
+import { CHECK_KINDS } from '../monitors/index.ts';
 import { DatabaseTooNewError } from '../store/migrate.ts';
 import { assessCommand, ASSESS_HELP } from './assess-command.ts';
 import { backupCommand, BACKUP_HELP } from './backup-command.ts';
@@ -7,6 +8,7 @@ import { checkCommand, CHECK_HELP } from './check-command.ts';
 import { runRunbookCommand, RUN_HELP } from './run-command.ts';
 import { serveCommand, SERVE_HELP } from './serve-command.ts';
 import { UsageError } from './usage-error.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 const HELP = `Photon Console ${APP_VERSION} — operations console for your own production
 
@@ -14,7 +16,7 @@ Usage: photon <command> [options]
 
 Commands:
   serve     run the console on 127.0.0.1 without a window (token required)
-  check     run one check now (ping, tcp, http, tls, dns, ssh, postgres, sqlite-over-ssh)
+  check     run one check now (${CHECK_KINDS.join(', ')})
   run       run a recovery runbook on a host: preview, confirm, stream, audit
   assess    score a repository's deployment readiness (Markdown, JSON or SARIF report)
   backup    back up, list or restore the console's own database (now | list | restore FILE)
@@ -58,7 +60,7 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`);
       return 1;
     }
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`error: ${errorMessage(err)}\n`);
     return 1;
   }
 }

@@ -6,7 +6,7 @@ import { ContractError } from '../api/contract-error.ts';
 import { createCore, type Core } from '../app/create-core.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
 import { silentLogger } from '../core/logger.ts';
-import { JsonFileSettingsStore } from '../settings/json-file-settings-store.ts';
+import { JsonFileSettingsStore } from '../settings/index.ts';
 import { parseOptions } from './parse-options.ts';
 import { UsageError } from './usage-error.ts';
 

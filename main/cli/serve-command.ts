@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../app/create-core.ts';
 import { CONFIG } from '../core/config.ts';
 import { defaultDataDir } from '../core/data-dir.ts';
-import { JsonFileSettingsStore } from '../settings/json-file-settings-store.ts';
+import { JsonFileSettingsStore } from '../settings/index.ts';
 import { newAccessToken } from '../server/bearer-token.ts';
 import { startHttpServer } from '../server/http-server.ts';
 import { parseOptions, parsePort } from './parse-options.ts';

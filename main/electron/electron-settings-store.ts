@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Store from 'electron-store';
 import { DEFAULT_SETTINGS, type Settings } from '../../preload/contract.ts';
-import { readSettings } from '../settings/read-settings.ts';
-import type { SettingsStore } from '../settings/settings-store.ts';
+import { readSettings, type SettingsStore } from '../settings/index.ts';
 
 // Same file name and schema as `photon serve` uses in its data dir, so both doors read one format.
 const NAME = 'settings';

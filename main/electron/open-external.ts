@@ -1,4 +1,5 @@
 import type { Shell } from 'electron';
+import { errorMessage } from '../core/error-message.ts';
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
 
@@ -28,7 +29,7 @@ export function openExternalSafely(shell: Pick<Shell, 'openExternal'>, raw: unkn
     return false;
   }
   shell.openExternal(href).catch((err: unknown) => {
-    console.warn(`warning: could not open ${href}: ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(`warning: could not open ${href}: ${errorMessage(err)}`);
   });
   return true;
 }

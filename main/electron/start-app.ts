@@ -11,6 +11,7 @@ import { openExternalSafely } from './open-external.ts';
 import { denyAllPermissions } from './permissions.ts';
 import { hardenWebContents } from './web-contents-guards.ts';
 import { createMainWindow } from './window.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface AppPaths {
   /** The built renderer (out/renderer), served as app://photon/. */
@@ -105,7 +106,7 @@ async function startWhenReady(paths: AppPaths): Promise<RunningApp> {
 
 /** A failure before the window is up would otherwise leave an invisible process or a silent exit. */
 function reportStartupFailure(err: unknown): undefined {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   console.error(`error: ${STARTUP_FAILURE_TITLE}: ${message}`);
   dialog.showErrorBox(STARTUP_FAILURE_TITLE, message);
   app.exit(1);

@@ -1,6 +1,7 @@
 import { BrowserWindow } from 'electron';
 import type { WebPreferences } from 'electron';
 import { APP_ENTRY_URL } from './app-url.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 /**
  * Every setting spelled out, even where it is Electron's default, so a changed default or a
@@ -35,7 +36,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   });
   win.once('ready-to-show', () => win.show());
   win.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
-    console.error(`error: could not load ${APP_ENTRY_URL}: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`error: could not load ${APP_ENTRY_URL}: ${errorMessage(err)}`);
     // Better a visible window with Chromium's error page than a running app with nothing on screen.
     if (!win.isDestroyed()) win.show();
   });

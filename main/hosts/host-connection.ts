@@ -1,6 +1,5 @@
-import { connect, type ConnectOptions, type SshConnection } from '../ssh/connect.ts';
-import { AuthError } from '../ssh/errors.ts';
-import type { SecretRef, SecretStore } from '../secrets/secret-store.ts';
+import { AuthError, connect, type ConnectOptions, type SshConnection } from '../ssh/index.ts';
+import type { SecretRef, SecretStore } from '../secrets/index.ts';
 import type { HostRecord } from './host-repository.ts';
 
 export class HostNotPinnedError extends Error {

@@ -1,9 +1,6 @@
 import type { HostSummary } from '../../preload/schemas/recovery.ts';
 import type { MonitorStatusName } from '../../preload/contract.ts';
-import type { StoredState } from '../monitors/monitor-queries.ts';
-import type { MonitorRecord } from '../monitors/monitor-repository.ts';
-import { targetHost } from '../monitors/run-check.ts';
-import { SEVERITY } from '../overview/build-overview.ts';
+import { severityRank, targetHost, type MonitorRecord, type StoredState } from '../monitors/index.ts';
 
 type Watched = { record: MonitorRecord; state: StoredState | undefined };
 
@@ -35,7 +32,7 @@ export function hostState(address: string, monitors: readonly Watched[]): HostSu
   const mine = monitorsOfHost(address, monitors);
   if (mine.length === 0) return { status: 'UNKNOWN', detail: `no monitor watches ${address}`, measuredAt: null, monitorIds: [] };
   const status = (m: Watched): MonitorStatusName => m.state?.status ?? 'PENDING';
-  const worst = mine.reduce((a, b) => (SEVERITY.indexOf(status(b)) < SEVERITY.indexOf(status(a)) ? b : a));
+  const worst = mine.reduce((a, b) => (severityRank(status(b)) < severityRank(status(a)) ? b : a));
   const measured = mine.map((m) => m.state?.lastAt ?? null);
   const down = mine.filter((m) => status(m) === 'DOWN').length;
   const detail =

@@ -4,11 +4,9 @@ import type { HostKeyCheck, HostSummary, hostProfileInput } from '../../preload/
 import { ContractError } from '../api/contract-error.ts';
 import { withContext } from '../api/error-mapping.ts';
 import type { EventBus } from '../core/event-bus.ts';
-import type { MonitoringService } from '../monitors/monitoring-service.ts';
-import type { VaultService } from '../secrets/vault-service.ts';
-import { probeHostKey, hostPort } from '../ssh/connect.ts';
-import { sshErrors } from '../ssh/ssh-contract-errors.ts';
-import { decideHostKeyTrust, repin } from '../ssh/host-key-trust.ts';
+import type { MonitoringService } from '../monitors/index.ts';
+import type { VaultService } from '../secrets/index.ts';
+import { decideHostKeyTrust, hostPort, probeHostKey, repin, sshErrors } from '../ssh/index.ts';
 import { HostRepository, type HostFields, type HostRecord } from './host-repository.ts';
 import { hostState } from './host-state.ts';
 import { readKnownHostKeys } from './known-hosts-file.ts';

@@ -1,8 +1,11 @@
-import { sshErrors } from '../ssh/ssh-contract-errors.ts';
+import { sshErrors } from '../ssh/index.ts';
 import { hostHandlers } from './handlers.ts';
 import { HostsService, type HostsServiceOptions } from './hosts-service.ts';
 
 export { HostsService } from './hosts-service.ts';
+export { connectToHost } from './host-connection.ts';
+export type { HostRecord } from './host-repository.ts';
+export { hostState, monitorsOfHost } from './host-state.ts';
 
 /** Host profiles and their pinned keys; `localUser` is who ssh logs in as when a config names nobody. */
 export function createHosts(deps: HostsServiceOptions & { localUser: string }) {

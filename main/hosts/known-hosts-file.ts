@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findKnownHostKeys, type KnownHostKey } from '../ssh/known-hosts-import.ts';
+import { findKnownHostKeys, type KnownHostKey } from '../ssh/index.ts';
 
 /** A known_hosts file with thousands of hosts is ~1 MB; anything much larger is not one. */
 const MAX_KNOWN_HOSTS_BYTES = 8 * 1024 * 1024;

@@ -1,7 +1,6 @@
 import type { SshConfigRead } from '../../preload/schemas/recovery.ts';
 import { HOST_NAME } from '../../preload/schemas/recovery.ts';
-import { importSshConfigFile, localSshEnvironment, type SshHostProfile } from '../ssh/ssh-config-import.ts';
-import { findKnownHostKeys } from '../ssh/known-hosts-import.ts';
+import { findKnownHostKeys, importSshConfigFile, localSshEnvironment, type SshHostProfile } from '../ssh/index.ts';
 import { readKnownHostsText } from './known-hosts-file.ts';
 
 export interface ReadSshHosts extends SshConfigRead {

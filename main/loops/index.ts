@@ -5,6 +5,7 @@ import { loopHandlers } from './handlers.ts';
 import { LoopRegistry } from './loop-registry.ts';
 
 export { LoopRegistry, startIntervalLoop } from './loop-registry.ts';
+export type { LoopReporter } from './loop-registry.ts';
 
 /** The loop registry every capability registers its loops in; health changes are announced a few times a minute. */
 export function createLoops(deps: { events: EventBus }) {

@@ -1,4 +1,5 @@
 import type { LoopHealth } from '../../preload/contract.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 interface LoopRecord {
   name: string;
@@ -92,7 +93,7 @@ export class LoopReporter {
       await fn();
       this.finished(started, null);
     } catch (err) {
-      this.finished(started, err instanceof Error ? err.message : String(err));
+      this.finished(started, errorMessage(err));
     }
   }
 

@@ -1,6 +1,5 @@
 import type { LoopHealth } from '../../preload/contract.ts';
-import type { MonitorRecord } from '../monitors/monitor-repository.ts';
-import type { StoredState } from '../monitors/monitor-queries.ts';
+import type { MonitorRecord, StoredState } from '../monitors/index.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -5,8 +5,17 @@
  * is failing — one dead VM is one incident, not one per endpoint behind it.
  */
 
-export const MONITOR_STATUSES = ['UP', 'DOWN', 'DEGRADED', 'PENDING', 'UNKNOWN', 'MAINTENANCE'] as const;
-export type MonitorStatus = (typeof MONITOR_STATUSES)[number];
+import { MonitorStatusSchema, type MonitorStatusName } from '../../preload/contract.ts';
+
+/** The statuses are the contract's; main names them, it does not list them again. */
+export const MONITOR_STATUSES = MonitorStatusSchema.options;
+export type MonitorStatus = MonitorStatusName;
+
+/** Worst first: an Overview row, a host or a project shows the worst status of its monitors. */
+export const SEVERITY = ['DOWN', 'UNKNOWN', 'PENDING', 'DEGRADED', 'MAINTENANCE', 'UP'] as const satisfies readonly MonitorStatus[];
+
+/** Position in SEVERITY: lower is worse. */
+export const severityRank = (s: MonitorStatus): number => SEVERITY.indexOf(s);
 
 /** What one check run concluded, before thresholds. */
 export type Outcome = 'up' | 'degraded' | 'down' | 'unknown';

@@ -3,7 +3,7 @@ import type { MonitorDefinition, MonitorDetail, MonitorSummary, ParsedInput, Ser
 import { ContractError } from '../api/contract-error.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
-import { startIntervalLoop, type LoopRegistry, type LoopReporter } from '../loops/loop-registry.ts';
+import { startIntervalLoop, type LoopRegistry, type LoopReporter } from '../loops/index.ts';
 import { compileMonitor, type CheckRegistry } from './compile-monitor.ts';
 import { MonitorQueries, type StoredState } from './monitor-queries.ts';
 import { MonitorRepository, type MonitorRecord, type MonitorSource } from './monitor-repository.ts';
@@ -15,8 +15,9 @@ import { ResultWriter } from './result-writer.ts';
 import { pruneOldData, RETENTION_DEFAULTS, type RetentionPolicy } from './retention.ts';
 import { Scheduler } from './scheduler.ts';
 import { LagRecorder } from './lag-recorder.ts';
-import { describeTarget } from './describe-target.ts';
-import type { FileMonitor } from '../project-config/read-photon-yml.ts';
+import { describeTarget } from './checks/registry.ts';
+import type { FileMonitor } from './file-monitor.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface MonitoringOptions {
   db: Database.Database;
@@ -89,7 +90,7 @@ export class MonitoringService {
         this.activate(record);
       } catch (err) {
         // A definition that no longer compiles (e.g. after an upgrade) must not stop the others.
-        notices.push(`Monitor ${record.id} (${record.definition.name}) cannot run: ${err instanceof Error ? err.message : String(err)}`);
+        notices.push(`Monitor ${record.id} (${record.definition.name}) cannot run: ${errorMessage(err)}`);
       }
     }
     const flushEvery = this.o.flushEveryMs ?? 1000;

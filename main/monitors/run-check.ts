@@ -4,6 +4,7 @@ import { evaluateCondition, resolve, toNumber, type ConditionOutcome } from './c
 import type { Condition, PlaceholderRef } from './conditions/parse-condition.ts';
 import type { CheckKind, CheckResult, PinnedHostKeyLookup } from './checks/check-kind.ts';
 import { isLoopbackTarget, type NetworkGuard } from './network-guard.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface CompiledMonitor {
   target: MonitorTarget;
@@ -45,7 +46,7 @@ export async function runCheck(
   try {
     result = await withHardStop(m.kind.run(m.target, { signal, timeoutMs: m.timeoutMs, ...(pinnedHostKey && { pinnedHostKey }) }), m.timeoutMs + HARD_STOP_GRACE_MS);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     return { at, outcome: 'unknown', latencyMs: null, message: `check failed internally: ${message}`, metric: null, evidence: {}, conditions: [], internalError: message };
   }
   const conditions = result.reached ? m.conditions.map((c) => evaluateCondition(c, result.observation)) : [];

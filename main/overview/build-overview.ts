@@ -1,6 +1,5 @@
 import type { DeclaredEnvironment, LoopHealth, MonitorStatusName, Overview } from '../../preload/contract.ts';
-import type { MonitorRecord } from '../monitors/monitor-repository.ts';
-import type { StoredState } from '../monitors/monitor-queries.ts';
+import { severityRank, type MonitorRecord, type StoredState } from '../monitors/index.ts';
 
 type Role = Overview['rows'][number]['role'];
 
@@ -11,9 +10,6 @@ const ROWS: Array<{ role: Role; label: string }> = [
   { role: 'tls', label: 'SSL Certificate' },
   { role: 'dns', label: 'Domain DNS' },
 ];
-
-/** Worst first: the row shows the worst of its monitors. */
-export const SEVERITY: MonitorStatusName[] = ['DOWN', 'UNKNOWN', 'PENDING', 'DEGRADED', 'MAINTENANCE', 'UP'];
 
 export interface OverviewInput {
   projectId: string | null;
@@ -34,7 +30,8 @@ export function buildOverview(input: OverviewInput): Overview {
     if (mine.length === 0) {
       return { role, label, status: 'UNKNOWN' as const, detail: `no monitor has the role "${role}"`, measuredAt: null, monitorIds: [] };
     }
-    const worst = mine.reduce((a, b) => (rank(statusOf(b)) < rank(statusOf(a)) ? b : a));
+    // The row shows the worst of its monitors.
+    const worst = mine.reduce((a, b) => (severityRank(statusOf(b)) < severityRank(statusOf(a)) ? b : a));
     const measured = mine.map((m) => m.state?.lastAt ?? null);
     return {
       role,
@@ -68,10 +65,6 @@ export function buildOverview(input: OverviewInput): Overview {
 
 function statusOf(m: { state: StoredState | undefined }): MonitorStatusName {
   return m.state?.status ?? 'PENDING';
-}
-
-function rank(s: MonitorStatusName): number {
-  return SEVERITY.indexOf(s);
 }
 
 function detailOf(m: { record: MonitorRecord; state: StoredState | undefined }, count: number): string {

@@ -1,7 +1,7 @@
 import type { LoopHealth } from '../../preload/contract.ts';
 import type { Handlers } from '../api/dispatcher.ts';
-import type { MonitoringService } from '../monitors/monitoring-service.ts';
-import type { EnvironmentRepository } from '../project-config/environment-repository.ts';
+import type { MonitoringService } from '../monitors/index.ts';
+import type { EnvironmentRepository } from '../project-config/index.ts';
 import { buildOverview } from './build-overview.ts';
 
 export interface OverviewDeps {

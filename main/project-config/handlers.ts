@@ -1,7 +1,7 @@
 import type { Project } from '../../preload/contract.ts';
 import type { Handlers } from '../api/dispatcher.ts';
-import type { MonitoringService } from '../monitors/monitoring-service.ts';
-import type { RecoveryService } from '../recovery/recovery-service.ts';
+import type { MonitoringService } from '../monitors/index.ts';
+import type { RecoveryService } from '../recovery/index.ts';
 import type { EnvironmentRepository } from './environment-repository.ts';
 import { importProjectConfig } from './import-project-config.ts';
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MethodResult, Project } from '../../preload/contract.ts';
 import { ContractError } from '../api/contract-error.ts';
-import type { MonitoringService } from '../monitors/monitoring-service.ts';
-import type { RecoveryService } from '../recovery/recovery-service.ts';
+import type { MonitoringService } from '../monitors/index.ts';
+import type { RecoveryService } from '../recovery/index.ts';
 import type { EnvironmentRepository } from './environment-repository.ts';
 import { readPhotonYml } from './read-photon-yml.ts';
 

@@ -5,24 +5,10 @@ import {
   MonitorDefinitionSchema,
   type ConfigProblem,
   type DeclaredEnvironment,
-  type MonitorDefinition,
 } from '../../preload/contract.ts';
-import { runbookInput, type RunbookDefinition } from '../../preload/schemas/recovery.ts';
-import { ConditionSyntaxError, parseCondition, parseValueExpression } from '../monitors/conditions/parse-condition.ts';
-
-export interface FileMonitor {
-  definition: Omit<MonitorDefinition, 'parentId' | 'projectId'>;
-  /** 1-based line of the monitor's entry, shown in the UI as its source. */
-  line: number;
-  dependsOn: string | null;
-}
-
-export interface FileRunbook {
-  /** The host profile it belongs to, by name (resolved when the file is applied). */
-  host: string;
-  definition: Omit<RunbookDefinition, 'hostId' | 'id'>;
-  line: number;
-}
+import { runbookInput } from '../../preload/schemas/recovery.ts';
+import { CHECK_KINDS, ConditionSyntaxError, parseCondition, parseValueExpression, type FileMonitor } from '../monitors/index.ts';
+import type { FileRunbook } from '../recovery/index.ts';
 
 export interface PhotonConfig {
   environment: DeclaredEnvironment | null;
@@ -39,7 +25,7 @@ const RunbookEntrySchema = runbookInput.omit({ id: true, hostId: true }).extend(
 
 const EntrySchema = z.looseObject({
   name: z.string({ error: (i) => (i.input === undefined ? 'name is required' : 'name must be a string') }),
-  kind: z.string({ error: (i) => (i.input === undefined ? 'kind is required (ping, tcp, http, tls, dns, ssh, postgres, sqlite-over-ssh)' : 'kind must be a string') }),
+  kind: z.string({ error: (i) => (i.input === undefined ? `kind is required (${CHECK_KINDS.join(', ')})` : 'kind must be a string') }),
   interval: z.union([z.string(), z.number()]).optional(),
   timeout: z.union([z.string(), z.number()]).optional(),
   dependsOn: z.string({ error: 'dependsOn must be the name of another monitor' }).optional(),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HostRecord } from '../hosts/host-repository.ts';
+import type { HostRecord } from '../hosts/index.ts';
 import type { Runbook, Step } from './runbook.ts';
 
 const remote = (title: string, argv: string[], extra: Partial<Extract<Step, { remote: string[] }>> = {}): Step => ({

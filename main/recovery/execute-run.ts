@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { RunSummary } from '../../preload/schemas/recovery.ts';
-import { connectToHost } from '../hosts/host-connection.ts';
-import type { HostRecord } from '../hosts/host-repository.ts';
-import { hostState, monitorsOfHost } from '../hosts/host-state.ts';
-import type { MonitoringService } from '../monitors/monitoring-service.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
-import { probeHostKey, type SshConnection } from '../ssh/connect.ts';
-import { fingerprintsEqual } from '../ssh/host-key-fingerprint.ts';
+import { connectToHost, hostState, monitorsOfHost, type HostRecord } from '../hosts/index.ts';
+import type { MonitoringService } from '../monitors/index.ts';
+import type { SecretStore } from '../secrets/index.ts';
+import { fingerprintsEqual, probeHostKey, type SshConnection } from '../ssh/index.ts';
 import type { PlannedStep } from './plan-runbook.ts';
 import { runLocalStep, runRemoteStep, type OutputStream, type StepExit } from './step-process.ts';
 

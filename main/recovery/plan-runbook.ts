@@ -1,8 +1,7 @@
 import type { RunbookParam, RunPlan } from '../../preload/schemas/recovery.ts';
 import { ContractError } from '../api/contract-error.ts';
-import type { HostRecord } from '../hosts/host-repository.ts';
-import { hostPort } from '../ssh/connect.ts';
-import { shellQuoteArgv } from '../ssh/shell-quote.ts';
+import type { HostRecord } from '../hosts/index.ts';
+import { hostPort, shellQuoteArgv } from '../ssh/index.ts';
 import { PLACEHOLDER, type Runbook, type Step } from './runbook.ts';
 
 export type ParamValues = Record<string, string | number>;

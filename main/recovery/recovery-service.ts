@@ -1,22 +1,21 @@
 import type Database from 'better-sqlite3';
 import type { ConfigProblem } from '../../preload/contract.ts';
 import type { RunbookDefinition, RunbookSummary, RunDetail, RunPlan, RunSummary } from '../../preload/schemas/recovery.ts';
-import type { FileRunbook } from '../project-config/read-photon-yml.ts';
 import { ContractError } from '../api/contract-error.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
-import type { HostRecord } from '../hosts/host-repository.ts';
-import type { HostsService } from '../hosts/hosts-service.ts';
-import { startIntervalLoop, type LoopRegistry } from '../loops/loop-registry.ts';
-import type { MonitoringService } from '../monitors/monitoring-service.ts';
-import type { SecretStore } from '../secrets/secret-store.ts';
+import type { HostRecord, HostsService } from '../hosts/index.ts';
+import { startIntervalLoop, type LoopRegistry } from '../loops/index.ts';
+import type { MonitoringService } from '../monitors/index.ts';
+import type { SecretStore } from '../secrets/index.ts';
 import { builtinRunbooks, findOnPath } from './builtin-runbooks.ts';
 import { executeRun } from './execute-run.ts';
 import { planRunbook, type ParamValues } from './plan-runbook.ts';
-import { toSummary, type Runbook } from './runbook.ts';
+import { toSummary, type FileRunbook, type Runbook } from './runbook.ts';
 import { checkRunbookDefinition, RunbookRepository, storedToRunbook } from './runbook-repository.ts';
 import { nextDue } from './runbook-schedule.ts';
 import { RunLog, type RunFilter } from './run-log.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 const OUTPUT_EVENT_EVERY_MS = 100;
 const SCHEDULE_CHECK_EVERY_MS = 30_000;
@@ -208,7 +207,7 @@ export class RecoveryService {
       })
       .catch((err: unknown) => {
         // executeRun reports failures as results; reaching here is a bug (or a failed audit write), still recorded.
-        const message = `internal error: ${err instanceof Error ? err.message : String(err)}`;
+        const message = `internal error: ${errorMessage(err)}`;
         this.o.logger.error(`runbook run ${runId}: ${message}`);
         try {
           this.log.finish(runId, { status: 'failed', finishedAt: this.now(), exitCode: null, output: '', outputBytes: 0, outputSha256: '', recovered: null, verification: null, error: message });
@@ -300,7 +299,7 @@ export class RecoveryService {
         const defaults = Object.fromEntries(def.params.map((p) => [p.name, p.default!]));
         await this.finished(this.start(def.hostId, String(stored.id), defaults, null, 'schedule').id);
       } catch (err) {
-        failures.push(`${def.name}: ${err instanceof Error ? err.message : String(err)}`);
+        failures.push(`${def.name}: ${errorMessage(err)}`);
       }
     }
     if (failures.length > 0) throw new Error(failures.join('; '));

@@ -1,4 +1,4 @@
-import type { RunbookParam, RunbookSummary } from '../../preload/schemas/recovery.ts';
+import type { RunbookDefinition, RunbookParam, RunbookSummary } from '../../preload/schemas/recovery.ts';
 
 /** A step as the executor sees it: the user-facing step shapes plus what only built-ins may say. */
 export type Step =
@@ -22,6 +22,14 @@ export interface Runbook {
   available: boolean;
   unavailableReason: string | null;
   source: string;
+}
+
+/** A runbook as a project's photon.yml declares it: what the service's file import checks and applies. */
+export interface FileRunbook {
+  /** The host profile it belongs to, by name (resolved when the file is applied). */
+  host: string;
+  definition: Omit<RunbookDefinition, 'hostId' | 'id'>;
+  line: number;
 }
 
 export const PLACEHOLDER = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;

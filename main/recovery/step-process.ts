@@ -1,9 +1,6 @@
 import { spawn } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
-import type { SshConnection } from '../ssh/connect.ts';
-import { runCommand } from '../ssh/run-command.ts';
-import { shellQuoteArgv } from '../ssh/shell-quote.ts';
-import type { Ssh2Channel } from '../ssh/ssh2-surface.ts';
+import { runCommand, shellQuoteArgv, type Ssh2Channel, type SshConnection } from '../ssh/index.ts';
 
 export type OutputStream = 'stdout' | 'stderr';
 

@@ -9,7 +9,7 @@ import {
   type Tier,
 } from '../../preload/schemas/scorecard.ts';
 import { APP_VERSION } from '../core/version.ts';
-import { readPhotonYml } from '../project-config/read-photon-yml.ts';
+import { readPhotonYml } from '../project-config/index.ts';
 import { readDockerfile, type DockerFacts } from './evidence/docker.ts';
 import { findDeployTargets } from './evidence/deploy-targets.ts';
 import { readEnvTemplates, type EnvTemplate } from './evidence/env-templates.ts';
@@ -23,6 +23,7 @@ import { ALL_CHECKS } from './rules/index.ts';
 import { levelOf, overallScore, RISK_WEIGHT, scoreCategories, tierReached } from './scoring.ts';
 import { DEFAULT_TIER, requiredAt, targetsFor } from './tiers.ts';
 import { unknown, type CheckDefinition, type CheckLimits, type CheckOutcome } from './types.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface AssessOptions {
   tier?: Tier;
@@ -113,7 +114,7 @@ function run(def: CheckDefinition, ctx: Parameters<CheckDefinition['criterion']>
     return def.criterion(ctx);
   } catch (err) {
     // One broken rule must not sink the assessment; it shows as unknown with the reason.
-    return unknown(`the check failed to run: ${err instanceof Error ? err.message : String(err)}`);
+    return unknown(`the check failed to run: ${errorMessage(err)}`);
   }
 }
 

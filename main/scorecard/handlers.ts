@@ -6,7 +6,7 @@ import type { Handlers } from '../api/dispatcher.ts';
 import { withContext } from '../api/error-mapping.ts';
 import { errorMessage } from '../core/error-message.ts';
 import type { EventBus } from '../core/event-bus.ts';
-import type { MonitoringService } from '../monitors/monitoring-service.ts';
+import type { MonitoringService } from '../monitors/index.ts';
 import { assessRepository } from './assess.ts';
 import { liveFromSnapshot } from './evidence/live-evidence.ts';
 import type { EvidenceProviderRegistry } from './evidence/provider-registry.ts';

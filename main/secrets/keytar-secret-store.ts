@@ -15,6 +15,7 @@ import {
   type SecretStatus,
   type SecretStore,
 } from './secret-store.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 /**
  * The production vault: the OS keychain through keytar (libsecret → Secret Service over D-Bus on
@@ -308,7 +309,7 @@ export function decodeEntry(raw: string): Entry | null {
 // ---------------------------------------------------------------------------------------------
 
 function messageOf(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorMessage(err);
   return text.trim() || (err instanceof Error ? err.name : 'unknown error');
 }
 

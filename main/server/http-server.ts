@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Core } from '../app/create-core.ts';
 import { ContractError } from '../api/contract-error.ts';
+import { readJsonBody } from '../http/index.ts';
 import { hasValidBearer } from './bearer-token.ts';
 import { openEventStream } from './event-stream.ts';
-import { readJsonBody } from './read-json-body.ts';
 import { sendEnvelope, sendError } from './respond.ts';
 import { serveStatic } from './static-files.ts';
 

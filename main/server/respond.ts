@@ -1,16 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { ContractErrorShape, Envelope } from '../../preload/contract.ts';
+import { sendJson } from '../http/index.ts';
 import { HTTP_STATUS } from './http-status.ts';
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(payload),
-    'Cache-Control': 'no-store',
-  });
-  res.end(payload);
-}
 
 export function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
   sendJson(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);

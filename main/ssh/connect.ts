@@ -15,6 +15,7 @@ import {
   TimeoutError,
 } from './errors.ts';
 import type { Ssh2Client, Ssh2ConnectConfig, Ssh2Error } from './ssh2-surface.ts';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface ConnectOptions {
   host: string;
@@ -267,7 +268,7 @@ function mapError(err: unknown, o: EstablishOptions, where: string, phase: Phase
  */
 function errorText(e: Error): string {
   if (e instanceof AggregateError && e.errors.length > 0) {
-    return [...new Set(e.errors.map((x: unknown) => (x instanceof Error ? x.message : String(x))))].join('; ');
+    return [...new Set(e.errors.map((x: unknown) => errorMessage(x)))].join('; ');
   }
   return e.message || e.name;
 }

@@ -15,3 +15,13 @@ export function shellQuoteArgv(argv: readonly string[]): string {
   if (argv.length === 0) throw new TypeError('a command needs at least one argument');
   return argv.map(shellQuote).join(' ');
 }
+
+/**
+ * A remote file path as one shell word. "~/x" means the login user's home, as an operator would
+ * expect (a quoted ~ is not expanded). A relative name starting with "-" would be read as an option
+ * (sqlite3 has no "--"), so it gets a "./" prefix.
+ */
+export function remoteFileWord(file: string): string {
+  if (file.startsWith('~/')) return `"$HOME"/${shellQuote(file.slice(2))}`;
+  return shellQuote(file.startsWith('-') ? `./${file}` : file);
+}

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { errorMessage } from '../core/error-message.ts';
 
 export interface Migration {
   version: number;
@@ -37,7 +38,7 @@ export function migrate(db: Database.Database, list: readonly Migration[], file:
       try {
         m.up(db);
       } catch (err) {
-        throw new Error(`Migration ${m.version} (${m.name}) failed: ${err instanceof Error ? err.message : String(err)}`, {
+        throw new Error(`Migration ${m.version} (${m.name}) failed: ${errorMessage(err)}`, {
           cause: err,
         });
       }

@@ -2,12 +2,13 @@ import { ContractError } from '../../api/contract-error.ts';
 import { describeZodError } from '../../api/describe-zod-error.ts';
 import type { EventBus } from '../../core/event-bus.ts';
 import type { Logger } from '../../core/logger.ts';
-import { parseSecretRef, type SecretStore } from '../../secrets/secret-store.ts';
+import { parseSecretRef, type SecretStore } from '../../secrets/index.ts';
 import type { AgentsService } from '../agents-service.ts';
 import { IDEMPOTENCY_KEY_MAX, PulledEventSchema, REPORT_SCHEMAS, type AgentReport } from '../report.ts';
 import { fetchJsonEvents } from './http-pull.ts';
 import { toPullSource, type PullSourceRecord, type PullSourceRepository } from './pull-sources.ts';
 import { readSqliteEvents } from './sqlite-ssh-pull.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 /** Events dated further ahead than this are refused: a remote clock that far off would corrupt presence. */
 const FUTURE_SLACK_MS = 5 * 60_000;
@@ -62,7 +63,7 @@ export class PullRunner {
       reached = true;
       result = this.importRows(source, rows);
     } catch (err) {
-      result = { imported: 0, duplicates: 0, skipped: 0, error: err instanceof Error ? err.message : String(err) };
+      result = { imported: 0, duplicates: 0, skipped: 0, error: errorMessage(err) };
     }
     this.deps.sources.recordRun(source.id, started, reached, result.error, result.imported);
     this.deps.events.emit('agentPullSourcesChanged', { sources: this.deps.sources.list(null).map(toPullSource) });

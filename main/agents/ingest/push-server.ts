@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ContractError } from '../../api/contract-error.ts';
 import { describeZodError } from '../../api/describe-zod-error.ts';
 import type { Logger } from '../../core/logger.ts';
-import { readJsonBody, type BodyRefusals } from '../../server/read-json-body.ts';
+import { readJsonBody, sendJson, type BodyRefusals } from '../../http/index.ts';
 import type { AgentsService } from '../agents-service.ts';
 import { REPORT_SCHEMAS, type AgentReport, type ReportType } from '../report.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -175,7 +175,5 @@ const rateLimited = (seconds: number, who: string) =>
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return void res.destroy();
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload), 'Cache-Control': 'no-store', ...headers });
-  res.end(payload);
+  sendJson(res, status, body, headers);
 }

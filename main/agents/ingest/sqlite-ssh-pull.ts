@@ -1,9 +1,6 @@
 import type { PullDefinition } from '../../../preload/schemas/agents.ts';
-import { connect } from '../../ssh/connect.ts';
-import { SshError } from '../../ssh/errors.ts';
-import { runScript } from '../../ssh/run-command.ts';
-import { shellQuote } from '../../ssh/shell-quote.ts';
-import { remoteFileWord } from '../../monitors/checks/sqlite-over-ssh.ts';
+import { connect, remoteFileWord, runScript, shellQuote, SshError } from '../../ssh/index.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 type SqliteSource = Extract<PullDefinition, { kind: 'sqlite-ssh' }>;
 
@@ -33,7 +30,7 @@ export async function readSqliteEvents(source: SqliteSource, passphrase: string 
   });
   try {
     const r = await runScript(conn, queryScript(source.file, source.query), { timeoutMs: TIMEOUT_MS, maxBytes: MAX_BYTES }).catch((err: unknown) => {
-      throw new Error(`SSH ${login}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(`SSH ${login}: ${errorMessage(err)}`);
     });
     const marker = r.stderr.split('\n')[0]?.trim();
     if (r.exitCode === 127 && marker === NO_SQLITE3) throw new Error(`sqlite3 is not installed on ${source.host}`);

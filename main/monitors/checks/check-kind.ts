@@ -40,7 +40,10 @@ export interface CheckKind<K extends MonitorTarget['kind']> {
   defaultConditions: string[];
   /** When the defaults depend on the target (an ssh monitor with a command also wants [EXIT_CODE] == 0). */
   defaultConditionsFor?(target: TargetOf<K>): string[];
-  /** Short human description of the target, e.g. "https://example.com/health" or "db:5432". */
+  /**
+   * Short human description of the target, e.g. "GET https://example.com/health" or "db:5432": the
+   * one monitor lists, alerts, the scorecard and the CLI show. Never includes credentials.
+   */
   describe(target: TargetOf<K>): string;
   run(target: TargetOf<K>, ctx: CheckContext): Promise<CheckResult>;
 }

@@ -51,7 +51,7 @@ interface Hop {
 export const httpCheck: CheckKind<'http'> = {
   kind: 'http',
   defaultConditions: ['[STATUS] < 400'],
-  describe: (target) => (target.method === 'GET' ? target.url : `${target.method} ${target.url}`),
+  describe: (target) => `${target.method} ${withoutCredentials(target.url)}`,
   async run(target, ctx) {
     const deadline = startDeadline(ctx);
     try {
@@ -192,4 +192,12 @@ function pickHeaders(headers: IncomingHttpHeaders): Record<string, string> {
     picked[name] = text.length > 512 ? `${text.slice(0, 511)}…` : text;
   }
   return picked;
+}
+
+/** The URL as lists, alerts and the CLI show it: a user or password written into it stays out. */
+export function withoutCredentials(url: string): string {
+  const u = new URL(url);
+  u.username = '';
+  u.password = '';
+  return u.toString();
 }

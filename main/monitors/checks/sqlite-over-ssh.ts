@@ -1,7 +1,5 @@
 import type { CheckKind, CheckResult, TargetOf } from './check-kind.ts';
-import { SshError } from '../../ssh/errors.ts';
-import { runScript, type CommandResult } from '../../ssh/run-command.ts';
-import { shellQuote } from '../../ssh/shell-quote.ts';
+import { remoteFileWord, runScript, shellQuote, SshError, type CommandResult } from '../../ssh/index.ts';
 import { clip, clipWithFlag, firstLine, inCheckSession, loginOf, sessionEvidence } from './ssh.ts';
 
 const MARK = '@@photon:';
@@ -60,16 +58,6 @@ export function quickCheckScript(file: string): string {
     `if [ ! -r ${f} ]; then printf '%s\\n' ${shellQuote(UNREADABLE)} >&2; exit 77; fi`,
     `exec sqlite3 -readonly -batch -init /dev/null ${f} 'PRAGMA quick_check;' </dev/null`,
   ].join('\n');
-}
-
-/**
- * The file as one shell word. "~/x" means the login user's home, as an operator would expect (a
- * quoted ~ is not expanded). A relative name starting with "-" would be read as an sqlite3 option,
- * and sqlite3 has no "--", so it gets a "./" prefix.
- */
-export function remoteFileWord(file: string): string {
-  if (file.startsWith('~/')) return `"$HOME"/${shellQuote(file.slice(2))}`;
-  return shellQuote(file.startsWith('-') ? `./${file}` : file);
 }
 
 function interpret(target: TargetOf<'sqlite-over-ssh'>, r: CommandResult, base: Record<string, unknown>, connectMs: number): CheckResult {

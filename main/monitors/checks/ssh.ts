@@ -1,10 +1,18 @@
 import type { CheckContext, CheckKind, CheckResult, TargetOf } from './check-kind.ts';
 import type { Observation } from '../conditions/evaluate-condition.ts';
-import { connect, hostPort, type SshConnection } from '../../ssh/connect.ts';
-import { HostKeyMismatchError, HostKeyUnknownError, SshError } from '../../ssh/errors.ts';
-import { hostReportScript } from '../../ssh/host-metrics.ts';
-import { parseHostReport, type HostReport } from '../../ssh/host-metrics-parse.ts';
-import { runScript, type CommandResult } from '../../ssh/run-command.ts';
+import {
+  connect,
+  HostKeyMismatchError,
+  HostKeyUnknownError,
+  hostPort,
+  hostReportScript,
+  parseHostReport,
+  runScript,
+  SshError,
+  type CommandResult,
+  type HostReport,
+  type SshConnection,
+} from '../../ssh/index.ts';
 
 type SshTarget = TargetOf<'ssh'> | TargetOf<'sqlite-over-ssh'>;
 

@@ -1,8 +1,6 @@
 import type { LoopHealth, MonitorStatusName, MonitorTarget } from '../../../preload/contract.ts';
 import type { Evidence } from '../../../preload/schemas/scorecard.ts';
-import type { MonitorRecord } from '../../monitors/monitor-repository.ts';
-import type { StoredState } from '../../monitors/monitor-queries.ts';
-import { describeTarget } from '../../monitors/describe-target.ts';
+import { describeTarget, type MonitorRecord, type StoredState } from '../../monitors/index.ts';
 import { fail, pass, unknown, type CheckOutcome } from '../types.ts';
 
 /** A project's monitor as the scorecard sees it: its target and its latest measured result. */

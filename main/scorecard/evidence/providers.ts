@@ -1,4 +1,5 @@
 import type { CheckOutcome } from '../types.ts';
+import { errorMessage } from '../../core/error-message.ts';
 
 /**
  * A source of evidence the scorecard does not own, e.g. the backups subsystem answering "are the
@@ -26,7 +27,7 @@ export async function collectProviders(
       if (outcome) out.set(p.id, outcome);
     } catch (err) {
       // A broken provider makes its checks unknown, never the assessment fail.
-      out.set(p.id, { status: 'unknown', reason: `evidence source "${p.id}" failed: ${err instanceof Error ? err.message : String(err)}`, evidence: [] });
+      out.set(p.id, { status: 'unknown', reason: `evidence source "${p.id}" failed: ${errorMessage(err)}`, evidence: [] });
     }
   }
   return out;

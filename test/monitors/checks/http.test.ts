@@ -385,8 +385,8 @@ describe('http: failures, timeouts and aborts', () => {
     assert.match(r.message, /Invalid character in header content/);
   });
 
-  test('describe shows the method only when it is not GET', () => {
-    assert.equal(httpCheck.describe(target('http', { url: 'https://example.test/health' })), 'https://example.test/health');
+  test('describe shows the method, GET included, as lists and the CLI always have', () => {
+    assert.equal(httpCheck.describe(target('http', { url: 'https://example.test/health' })), 'GET https://example.test/health');
     assert.equal(httpCheck.describe(target('http', { url: 'https://example.test/x', method: 'POST' })), 'POST https://example.test/x');
   });
 });

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const main = path.join(root, 'main');
+/** Shared infrastructure, not capabilities: anyone may import their files. */
+const INFRASTRUCTURE = new Set(['api', 'core', 'store']);
+/** The composition layers: they wire capabilities together, so they may reach the server. */
+const MAY_IMPORT_SERVER = new Set(['server', 'app', 'cli']);
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sources(p);
+    return e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Relative module specifiers of `import … from`, `export … from`, bare `import '…'` and `import('…')`. */
+function relativeSpecifiers(source: string): string[] {
+  const found: string[] = [];
+  for (const m of source.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+    const spec = (m[1] ?? m[2] ?? m[3])!;
+    if (spec.startsWith('.')) found.push(spec);
+  }
+  return found;
+}
+
+/** Every import between two files of main/, as [importer, imported], both relative to main/. */
+function edges(): Array<[string, string]> {
+  return sources(main).flatMap((file) =>
+    relativeSpecifiers(fs.readFileSync(file, 'utf8'))
+      .map((spec) => path.resolve(path.dirname(file), spec))
+      .filter((target) => target.startsWith(main + path.sep))
+      .map((target): [string, string] => [path.relative(main, file), path.relative(main, target)]),
+  );
+}
+
+const capabilityOf = (file: string) => file.split(path.sep)[0]!;
+const hasIndex = (capability: string) => fs.existsSync(path.join(main, capability, 'index.ts'));
+
+test('a capability imports another only through its index.ts, when it has one', () => {
+  const deep = edges().filter(([from, to]) => {
+    const target = capabilityOf(to);
+    return capabilityOf(from) !== target && !INFRASTRUCTURE.has(target) && hasIndex(target) && to !== path.join(target, 'index.ts');
+  });
+  assert.deepEqual(deep.map(([from, to]) => `${from} -> ${to}`), []);
+});
+
+test('nothing but the server, the composition root and the CLI imports main/server', () => {
+  const offending = edges().filter(([from, to]) => capabilityOf(to) === 'server' && !MAY_IMPORT_SERVER.has(capabilityOf(from)));
+  assert.deepEqual(offending.map(([from, to]) => `${from} -> ${to}`), []);
+});
+
+test('capabilities do not import each other in a circle', () => {
+  const graph = new Map<string, Set<string>>();
+  for (const [from, to] of edges()) {
+    const a = capabilityOf(from);
+    const b = capabilityOf(to);
+    if (a !== b) graph.set(a, (graph.get(a) ?? new Set()).add(b));
+  }
+  assert.ok(graph.size >= 10, 'the scan sees the capabilities');
+  // A depth-first walk; a capability met again while still on the path closes a cycle.
+  const cycles: string[] = [];
+  const done = new Set<string>();
+  const visit = (node: string, trail: string[]) => {
+    if (trail.includes(node)) return void cycles.push([...trail.slice(trail.indexOf(node)), node].join(' -> '));
+    if (done.has(node)) return;
+    for (const next of graph.get(node) ?? []) visit(next, [...trail, node]);
+    done.add(node);
+  };
+  for (const node of graph.keys()) visit(node, []);
+  assert.deepEqual(cycles, []);
+});
