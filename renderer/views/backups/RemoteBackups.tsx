@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { RemoteRun, RemoteTarget } from '../../../preload/schemas/backups.ts';
-import { toApiError } from '../../api/client.ts';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { Timestamp } from '../../components/Timestamp.tsx';
+import { useAsyncAction } from '../../components/use-async-action.ts';
 import { useSimpleSubmit } from '../../components/use-simple-submit.ts';
 import { formatBytes } from '../../format/bytes.ts';
 import { formatDuration } from '../../format/time.ts';
@@ -15,7 +15,8 @@ import { useBackupsStore } from '../../state/stores-context.tsx';
 /** Project data pulled from hosts over SSH, with the "last good backup age" check of each. */
 export function RemoteBackups({ targets, runs }: { targets: readonly RemoteTarget[]; runs: readonly RemoteRun[] }) {
   const runRemote = useBackupsStore((s) => s.runRemote);
-  const [error, setError] = useState('');
+  // One error line for every row's "Pull now": the last pull's refusal.
+  const pull = useAsyncAction(runRemote);
   const names = new Map(targets.map((t) => [t.id, t.name]));
   return (
     <section className="card" aria-labelledby="remote-title">
@@ -51,10 +52,7 @@ export function RemoteBackups({ targets, runs }: { targets: readonly RemoteTarge
                 <td>
                   <button
                     type="button"
-                    onClick={() => {
-                      setError('');
-                      runRemote(t.id).catch((err: unknown) => setError(toApiError(err).message));
-                    }}
+                    onClick={() => void pull.run(t.id)}
                   >
                     Pull now
                   </button>
@@ -64,7 +62,7 @@ export function RemoteBackups({ targets, runs }: { targets: readonly RemoteTarge
           </tbody>
         </table>
       )}
-      {error && <p className="text-danger">{error}</p>}
+      {pull.error && <p className="text-danger">{pull.error}</p>}
       {runs.length > 0 && (
         <table className="data-table" aria-label="Remote backup history">
           <thead>

@@ -1,10 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { SecretInfo } from '../../../../preload/schemas/recovery.ts';
-import { toApiError } from '../../../api/client.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { SelectField, type Choice } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { Timestamp } from '../../../components/Timestamp.tsx';
+import { useAsyncAction, type ActionOutcome } from '../../../components/use-async-action.ts';
 import { useConfirmedAction } from '../../../components/use-confirmed-action.ts';
 import { useFormErrors } from '../../../components/use-form-errors.ts';
 import { useSecretsStore } from '../../../state/stores-context.tsx';
@@ -84,36 +84,30 @@ function SecretRow({ secret, vaultUsable }: { secret: SecretInfo; vaultUsable: b
   const [note, setNote] = useState<{ text: string; bad: boolean } | null>(null);
   const [replacing, setReplacing] = useState(false);
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
   const removal = useConfirmedAction(() => remove(secret.ref));
-
-  const runTest = async () => {
-    setBusy(true);
-    try {
-      const r = await test(secret.ref);
-      setNote(r.present ? { text: 'Present in the keychain.', bad: false } : { text: 'Missing from the keychain: replace it.', bad: true });
-    } catch (err) {
-      setNote({ text: toApiError(err).message, bad: true });
-    } finally {
-      setBusy(false);
-    }
+  const testing = useAsyncAction(async () => {
+    const r = await test(secret.ref);
+    setNote(r.present ? { text: 'Present in the keychain.', bad: false } : { text: 'Missing from the keychain: replace it.', bad: true });
+  });
+  const saving = useAsyncAction(async (typed: string) => {
+    await replace(secret.ref, typed);
+    setReplacing(false);
+    setNote({ text: 'Replaced.', bad: false });
+  });
+  const busy = testing.busy || saving.busy;
+  // Both actions answer in the row's one note.
+  const noteFailure = (outcome: ActionOutcome<void>) => {
+    if (!outcome.ok) setNote({ text: outcome.error.message, bad: true });
   };
+
+  const runTest = async () => noteFailure(await testing.run());
 
   const submitReplace = async (e: FormEvent) => {
     e.preventDefault();
     const typed = value;
     setValue('');
     if (typed === '') return setNote({ text: 'Type the new value first.', bad: true });
-    setBusy(true);
-    try {
-      await replace(secret.ref, typed);
-      setReplacing(false);
-      setNote({ text: 'Replaced.', bad: false });
-    } catch (err) {
-      setNote({ text: toApiError(err).message, bad: true });
-    } finally {
-      setBusy(false);
-    }
+    noteFailure(await saving.run(typed));
   };
 
   return (
