@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { MethodResult } from '../../../../preload/contract.ts';
 import type { SshConfigRead } from '../../../../preload/schemas/recovery.ts';
-import { toApiError } from '../../../api/client.ts';
 import { CheckboxField } from '../../../components/CheckboxField.tsx';
 import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { TextField } from '../../../components/TextField.tsx';
+import { useAsyncAction } from '../../../components/use-async-action.ts';
 import { plural } from '../../../format/numbers.ts';
 import { useHostsStore } from '../../../state/stores-context.tsx';
 
@@ -77,24 +77,23 @@ export function SshImportPanel() {
   const [read, setRead] = useState<SshConfigRead | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [trust, setTrust] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Imported | null>(null);
+  // Reading and importing share one busy flag and one error line.
+  const work = useAsyncAction((job: () => Promise<void>) => job());
+  // A refusal before anything is sent; starting either job clears it.
+  const [notice, setNotice] = useState<string | null>(null);
+  const busy = work.busy;
+  const error = notice ?? work.error;
 
   const load = async (keepResult = false) => {
-    setBusy(true);
-    setError(null);
+    setNotice(null);
     if (!keepResult) setResult(null);
-    try {
+    const outcome = await work.run(async () => {
       const found = await readSshConfig(paths(file, knownHostsFile));
       setRead(found);
       setChosen(new Set(found.hosts.filter((h) => !h.existing).map((h) => h.alias)));
-    } catch (err) {
-      setRead(null);
-      setError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!outcome.ok) setRead(null);
   };
 
   const submitRead = (e: FormEvent) => {
@@ -103,19 +102,14 @@ export function SshImportPanel() {
   };
 
   const runImport = async () => {
-    if (chosen.size === 0) return setError('Tick at least one host to import.');
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await importSshHosts({ ...paths(file, knownHostsFile), aliases: [...chosen], trustKnownHosts: trust }));
-    } catch (err) {
-      setError(toApiError(err).message);
-      setBusy(false);
-      return;
+    if (chosen.size === 0) {
+      work.clearError();
+      return setNotice('Tick at least one host to import.');
     }
-    setBusy(false);
+    setNotice(null);
+    const outcome = await work.run(async () => setResult(await importSshHosts({ ...paths(file, knownHostsFile), aliases: [...chosen], trustKnownHosts: trust })));
     // The "already a host" marks are out of date now.
-    await load(true);
+    if (outcome.ok) await load(true);
   };
 
   const toggle = (alias: string, on: boolean) =>
