@@ -61,23 +61,24 @@ function ChannelActions({ channel }: { channel: AlertChannel }) {
     setNewUrl('');
   });
   const testing = useAsyncAction(async () => setResult(await testChannel(channel.id)));
-  // Both answer in the row's one error line: starting either clears it.
-  const save = (change: { enabled?: boolean; url?: string }) => {
+  // Both answer in the row's one error line, which tells what happened last: starting either clears
+  // it, a failure of either replaces it. So at most one of the two holds an error.
+  const save = async (change: { enabled?: boolean; url?: string }) => {
     testing.clearError();
-    void saving.run(change);
+    if (!(await saving.run(change)).ok) testing.clearError();
   };
-  const test = () => {
+  const test = async () => {
     saving.clearError();
-    void testing.run();
+    if (!(await testing.run()).ok) saving.clearError();
   };
   const error = testing.error ?? saving.error;
   return (
     <>
       <div className="actions">
-        <button type="button" onClick={test} disabled={testing.busy}>
+        <button type="button" onClick={() => void test()} disabled={testing.busy}>
           {testing.busy ? 'Sending…' : 'Send test'}
         </button>
-        <button type="button" onClick={() => save({ enabled: !channel.enabled })}>
+        <button type="button" onClick={() => void save({ enabled: !channel.enabled })}>
           {channel.enabled ? 'Disable' : 'Enable'}
         </button>
         {channel.urlStored !== null && (
@@ -95,7 +96,7 @@ function ChannelActions({ channel }: { channel: AlertChannel }) {
           aria-label={`New webhook URL for ${channel.name}`}
           onSubmit={(e) => {
             e.preventDefault();
-            save({ url: newUrl.trim() });
+            void save({ url: newUrl.trim() });
           }}
         >
           <TextField label="New webhook URL" value={newUrl} onChange={setNewUrl} hint="Replaces the one in the OS keychain." />
