@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { toApiError } from '../api/client.ts';
+import { useAsyncAction } from './use-async-action.ts';
 
 /**
  * State for an action behind a ConfirmDialog: `ask` opens the dialog; confirming runs `action`
@@ -8,24 +8,12 @@ import { toApiError } from '../api/client.ts';
  */
 export function useConfirmedAction(action: () => Promise<void>) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError(toApiError(err).message);
-      setBusy(false);
-    }
-  };
+  const { run, busy, error, clearError } = useAsyncAction(action, { staysBusyOnSuccess: true });
 
   return {
     confirming,
     ask: () => {
-      setError(null);
+      clearError();
       setConfirming(true);
     },
     /** The ConfirmDialog props this state decides. */
@@ -33,7 +21,7 @@ export function useConfirmedAction(action: () => Promise<void>) {
       busy,
       error,
       onCancel: () => setConfirming(false),
-      onConfirm: () => void confirm(),
+      onConfirm: () => void run(),
     },
   };
 }

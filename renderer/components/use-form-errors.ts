@@ -1,5 +1,6 @@
 import { useState, type RefObject } from 'react';
-import { toApiError, type ApiError } from '../api/client.ts';
+import type { ApiError } from '../api/client.ts';
+import { useAsyncAction } from './use-async-action.ts';
 import { useFocusFirstInvalid } from './use-focus-first-invalid.ts';
 
 export type FieldErrorsOf<F extends string> = Partial<Record<F, string>>;
@@ -18,8 +19,8 @@ export interface PlacedError<F extends string> {
 export function useFormErrors<F extends string>(formRef: RefObject<HTMLFormElement | null>, invalid?: string) {
   const [errors, setErrors] = useState<FieldErrorsOf<F>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [failures, setFailures] = useState(0);
+  const saving = useAsyncAction((job: () => Promise<void>) => job());
   useFocusFirstInvalid(formRef, failures, invalid);
 
   const fail = (fields: FieldErrorsOf<F>, form: string | null) => {
@@ -36,21 +37,17 @@ export function useFormErrors<F extends string>(formRef: RefObject<HTMLFormEleme
    * refusal goes where `place` puts it. Resolves to whether it saved.
    */
   const attempt = async <T>(save: () => Promise<T>, place: (err: ApiError) => PlacedError<F>, saved: (result: T) => void = () => {}): Promise<boolean> => {
-    setBusy(true);
-    try {
+    const outcome = await saving.run(async () => {
       const result = await save();
       setErrors({});
       setFormError(null);
       saved(result);
-      return true;
-    } catch (err) {
-      const placed = place(toApiError(err));
-      fail(placed.fields, placed.form);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (outcome.ok) return true;
+    const placed = place(outcome.error);
+    fail(placed.fields, placed.form);
+    return false;
   };
 
-  return { errors, formError, busy, fail, clearError, attempt };
+  return { errors, formError, busy: saving.busy, fail, clearError, attempt };
 }

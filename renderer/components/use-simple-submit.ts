@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { toApiError } from '../api/client.ts';
+import { useAsyncAction } from './use-async-action.ts';
 
 /**
  * What a small add-or-save form keeps besides its values: the refusal under the field the core
@@ -8,22 +8,15 @@ import { toApiError } from '../api/client.ts';
 export function useSimpleSubmit() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const saving = useAsyncAction(async (save: () => Promise<string>) => setStatus(await save()));
 
   /** Runs `save`; what it resolves to becomes the status line. */
   const submit = async (save: () => Promise<string>) => {
-    setBusy(true);
     setErrors({});
     setStatus('');
-    try {
-      setStatus(await save());
-    } catch (err) {
-      const e = toApiError(err);
-      setErrors({ [e.field ?? 'form']: e.message });
-    } finally {
-      setBusy(false);
-    }
+    const outcome = await saving.run(save);
+    if (!outcome.ok) setErrors({ [outcome.error.field ?? 'form']: outcome.error.message });
   };
 
-  return { errors, status, busy, submit };
+  return { errors, status, busy: saving.busy, submit };
 }

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { AgentSummary } from '../../../preload/schemas/agents.ts';
-import { toApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { SelectField, type Choice } from '../../components/SelectField.tsx';
+import { useAsyncAction } from '../../components/use-async-action.ts';
 import { useConfirmedAction } from '../../components/use-confirmed-action.ts';
 import { useAgentsStore, useProjectsStore } from '../../state/stores-context.tsx';
 import { AgentCard } from './AgentCard.tsx';
@@ -30,7 +30,6 @@ export function AgentsView() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [editing, setEditing] = useState<AgentSummary | 'new' | null>(null);
   const [fresh, setFresh] = useState<{ agentCode: string; token: string } | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
   const [staleAfter, setStaleAfter] = useState<number | undefined>(undefined);
   const [retiring, setRetiring] = useState<AgentSummary | null>(null);
   const retirement = useConfirmedAction(async () => {
@@ -48,15 +47,11 @@ export function AgentsView() {
   const selected = agents.find((a) => a.id === selectedId) ?? null;
   const choices = useMemo<Choice<string>[]>(() => projects.map((p) => ({ value: p.id, label: p.name })), [projects]);
 
-  const newToken = async (agent: AgentSummary) => {
-    setActionError(null);
-    try {
-      const { token } = await createToken(agent.id);
-      setFresh({ agentCode: agent.code, token });
-    } catch (err) {
-      setActionError(toApiError(err).message);
-    }
-  };
+  const tokenIssue = useAsyncAction(async (agent: AgentSummary) => {
+    const { token } = await createToken(agent.id);
+    setFresh({ agentCode: agent.code, token });
+  });
+  const actionError = tokenIssue.error;
 
   return (
     <section className="view view-wide" aria-labelledby="view-title">
@@ -96,7 +91,7 @@ export function AgentsView() {
                 selected={a.id === selectedId}
                 onSelect={() => setSelectedId(a.id === selectedId ? null : a.id)}
                 onEdit={() => setEditing(a)}
-                onToken={() => void newToken(a)}
+                onToken={() => void tokenIssue.run(a)}
                 onRetire={() => (setRetiring(a), retirement.ask())}
               />
             ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MaintenanceWindow } from '../../../preload/schemas/alerts.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -18,6 +19,36 @@ export function describeSchedule(w: MaintenanceWindow): string {
   return `every ${s.weekdays.join(', ')} at ${s.startTime} ${s.timezone} for ${s.durationMinutes} min`;
 }
 
+const COLUMNS: readonly Column<MaintenanceWindow>[] = [
+  { key: 'name', header: 'Name', rowHeader: true, render: (w) => w.name },
+  {
+    key: 'covers',
+    header: 'Covers',
+    render: (w) => (
+      <>
+        {w.monitorName}
+        {w.scope === 'host' && <span className="sub">and every monitor that depends on it</span>}
+      </>
+    ),
+  },
+  { key: 'schedule', header: 'Schedule', render: describeSchedule },
+  {
+    key: 'now',
+    header: 'Now',
+    render: (w) =>
+      w.activeNow ? (
+        <span className="badge status-maintenance">in maintenance until {formatAt(w.activeNow.end)}</span>
+      ) : w.next ? (
+        <>
+          next <Timestamp at={w.next.start} future />
+        </>
+      ) : (
+        <span className="muted">none ahead</span>
+      ),
+  },
+  { key: 'actions', header: 'Actions', render: (w) => <RemoveWindow window={w} /> },
+];
+
 /** Windows in which checks keep running and results are recorded, but alerts are held. */
 export function MaintenancePanel() {
   const windows = useAlertsStore((s) => s.windows);
@@ -25,64 +56,26 @@ export function MaintenancePanel() {
     <section className="card" aria-labelledby="maintenance-title">
       <h2 id="maintenance-title">Maintenance windows</h2>
       <p className="muted">Checks keep running and every result is recorded; alerts are held. An incident still open when the window ends is alerted then.</p>
-      {windows.length === 0 ? (
-        <p className="muted">No maintenance windows.</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Covers</th>
-              <th scope="col">Schedule</th>
-              <th scope="col">Now</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {windows.map((w) => (
-              <WindowRow key={w.id} window={w} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable columns={COLUMNS} rows={windows} rowKey={(w) => w.id} empty="No maintenance windows." />
       <AddWindowForm />
     </section>
   );
 }
 
-function WindowRow({ window: w }: { window: MaintenanceWindow }) {
+function RemoveWindow({ window: w }: { window: MaintenanceWindow }) {
   const removeWindow = useAlertsStore((s) => s.removeWindow);
   const remove = useConfirmedAction(() => removeWindow(w.id));
   return (
-    <tr>
-      <th scope="row">{w.name}</th>
-      <td>
-        {w.monitorName}
-        {w.scope === 'host' && <span className="sub">and every monitor that depends on it</span>}
-      </td>
-      <td>{describeSchedule(w)}</td>
-      <td>
-        {w.activeNow ? (
-          <span className="badge status-maintenance">in maintenance until {formatAt(w.activeNow.end)}</span>
-        ) : w.next ? (
-          <>
-            next <Timestamp at={w.next.start} future />
-          </>
-        ) : (
-          <span className="muted">none ahead</span>
-        )}
-      </td>
-      <td>
-        <button type="button" className="danger" onClick={remove.ask}>
-          Remove
-        </button>
-        {remove.confirming && (
-          <ConfirmDialog title={`Remove the maintenance window "${w.name}"?`} confirmLabel="Remove window" {...remove.dialog}>
-            <p>Alerts for {w.monitorName} are no longer held during it.</p>
-          </ConfirmDialog>
-        )}
-      </td>
-    </tr>
+    <>
+      <button type="button" className="danger" onClick={remove.ask}>
+        Remove
+      </button>
+      {remove.confirming && (
+        <ConfirmDialog title={`Remove the maintenance window "${w.name}"?`} confirmLabel="Remove window" {...remove.dialog}>
+          <p>Alerts for {w.monitorName} are no longer held during it.</p>
+        </ConfirmDialog>
+      )}
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DbBackup } from '../../../preload/schemas/backups.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { Timestamp } from '../../components/Timestamp.tsx';
 import { useConfirmedAction } from '../../components/use-confirmed-action.ts';
@@ -10,56 +11,50 @@ import { useBackupsStore } from '../../state/stores-context.tsx';
 
 const totalRows = (b: DbBackup) => (b.verification ? Object.values(b.verification.rowCounts).reduce((a, c) => a + c, 0) : 0);
 
+const COLUMNS: readonly Column<DbBackup>[] = [
+  {
+    key: 'taken',
+    header: 'Taken',
+    render: (b) => (
+      <>
+        <Timestamp at={b.startedAt} />
+        <span className="sub">{b.trigger === 'schedule' ? 'scheduled' : 'by hand'}</span>
+      </>
+    ),
+  },
+  {
+    key: 'file',
+    header: 'File',
+    rowHeader: true,
+    className: 'message',
+    render: (b) => (
+      <>
+        {b.name}
+        {b.removedAt !== null && <span className="sub">removed by retention</span>}
+      </>
+    ),
+  },
+  { key: 'size', header: 'Size', numeric: true, render: (b) => formatBytes(b.sizeBytes) },
+  { key: 'took', header: 'Took', numeric: true, render: (b) => (b.durationMs === null ? <span className="muted">unknown</span> : formatDuration(b.durationMs)) },
+  {
+    key: 'verification',
+    header: 'Verification',
+    render: (b) =>
+      b.status === 'failed' ? (
+        <span className="text-danger">failed: {b.error}</span>
+      ) : (
+        <span title={b.verification ? Object.entries(b.verification.rowCounts).map(([t, n]) => `${t}: ${n}`).join('\n') : ''}>
+          <span className="badge status-up">integrity {b.verification?.integrity}</span> {totalRows(b)} rows, schema {b.verification?.schemaVersion}
+          {b.sha256 && <span className="sub code">sha256 {b.sha256.slice(0, 16)}…</span>}
+        </span>
+      ),
+  },
+  { key: 'actions', header: 'Actions', render: (b) => b.status === 'ok' && b.removedAt === null && <RestoreButton backup={b} /> },
+];
+
 /** Every backup of the console's database: size, duration, verification, and restore. */
 export function BackupHistory({ backups }: { backups: readonly DbBackup[] }) {
-  if (backups.length === 0) return <p className="muted">No backups yet.</p>;
-  return (
-    <div className="table-scroll">
-      <table className="data-table" aria-label="Backup history">
-        <thead>
-          <tr>
-            <th scope="col">Taken</th>
-            <th scope="col">File</th>
-            <th scope="col" className="cell-number">
-              Size
-            </th>
-            <th scope="col" className="cell-number">
-              Took
-            </th>
-            <th scope="col">Verification</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {backups.map((b) => (
-            <tr key={b.id}>
-              <td>
-                <Timestamp at={b.startedAt} />
-                <span className="sub">{b.trigger === 'schedule' ? 'scheduled' : 'by hand'}</span>
-              </td>
-              <th scope="row" className="message">
-                {b.name}
-                {b.removedAt !== null && <span className="sub">removed by retention</span>}
-              </th>
-              <td className="cell-number">{formatBytes(b.sizeBytes)}</td>
-              <td className="cell-number">{b.durationMs === null ? <span className="muted">unknown</span> : formatDuration(b.durationMs)}</td>
-              <td>
-                {b.status === 'failed' ? (
-                  <span className="text-danger">failed: {b.error}</span>
-                ) : (
-                  <span title={b.verification ? Object.entries(b.verification.rowCounts).map(([t, n]) => `${t}: ${n}`).join('\n') : ''}>
-                    <span className="badge status-up">integrity {b.verification?.integrity}</span> {totalRows(b)} rows, schema {b.verification?.schemaVersion}
-                    {b.sha256 && <span className="sub code">sha256 {b.sha256.slice(0, 16)}…</span>}
-                  </span>
-                )}
-              </td>
-              <td>{b.status === 'ok' && b.removedAt === null && <RestoreButton backup={b} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable columns={COLUMNS} rows={backups} rowKey={(b) => b.id} label="Backup history" scrollClassName="table-scroll" empty="No backups yet." />;
 }
 
 function RestoreButton({ backup }: { backup: DbBackup }) {

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { BackupActivity, BackupStatus } from '../../../preload/schemas/backups.ts';
-import { toApiError } from '../../api/client.ts';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { Timestamp } from '../../components/Timestamp.tsx';
+import { useAsyncAction } from '../../components/use-async-action.ts';
+import { useSimpleSubmit } from '../../components/use-simple-submit.ts';
 import { formatBytes } from '../../format/bytes.ts';
 import { useBackupsStore } from '../../state/stores-context.tsx';
 import { BackupHistory } from './BackupHistory.tsx';
@@ -29,8 +31,14 @@ function Loaded({ status }: { status: BackupStatus }) {
   const running = useBackupsStore((s) => s.running);
   const runNow = useBackupsStore((s) => s.runNow);
   const cancelRestore = useBackupsStore((s) => s.cancelRestore);
-  const [busy, setBusy] = useState(false);
+  const backingUp = useAsyncAction(runNow);
   const [message, setMessage] = useState('');
+  const backUp = async () => {
+    setMessage('');
+    const outcome = await backingUp.run();
+    if (outcome.ok) setMessage(outcome.value.status === 'ok' ? `Backed up to ${outcome.value.name}.` : `The backup failed: ${outcome.value.error}`);
+    else setMessage(outcome.error.message);
+  };
   const e = status.evidence;
   return (
     <>
@@ -57,20 +65,8 @@ function Loaded({ status }: { status: BackupStatus }) {
         </p>
         <Progress running={running} />
         <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            onClick={() => {
-              setBusy(true);
-              setMessage('');
-              runNow()
-                .then((b) => setMessage(b.status === 'ok' ? `Backed up to ${b.name}.` : `The backup failed: ${b.error}`))
-                .catch((err: unknown) => setMessage(toApiError(err).message))
-                .finally(() => setBusy(false));
-            }}
-          >
-            {busy ? 'Backing up…' : 'Back up now'}
+          <button type="button" className="primary" disabled={backingUp.busy} onClick={() => void backUp()}>
+            {backingUp.busy ? 'Backing up…' : 'Back up now'}
           </button>
           {message && (
             <p className="form-status" role="status">
@@ -110,22 +106,18 @@ function ScheduleForm({ config }: { config: BackupStatus['config'] }) {
   const [every, setEvery] = useState(String(config.everyHours));
   const [daily, setDaily] = useState(String(config.keepDaily));
   const [weekly, setWeekly] = useState(String(config.keepWeekly));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState('');
+  const { errors, status, submit } = useSimpleSubmit();
+  const save = async () => {
+    await updateConfig({ enabled, everyHours: Number(every), keepDaily: Number(daily), keepWeekly: Number(weekly) });
+    return 'Saved.';
+  };
   return (
     <form
       className="edit-form"
       aria-label="Backup schedule"
       onSubmit={(ev) => {
         ev.preventDefault();
-        setErrors({});
-        setSaved('');
-        updateConfig({ enabled, everyHours: Number(every), keepDaily: Number(daily), keepWeekly: Number(weekly) })
-          .then(() => setSaved('Saved.'))
-          .catch((err: unknown) => {
-            const x = toApiError(err);
-            setErrors({ [x.field ?? 'form']: x.message });
-          });
+        void submit(save);
       }}
     >
       <h3>Schedule and retention</h3>
@@ -136,14 +128,9 @@ function ScheduleForm({ config }: { config: BackupStatus['config'] }) {
         <TextField label="Keep weekly" type="number" value={weekly} onChange={setWeekly} error={errors.keepWeekly} hint="newest of each of the last M ISO weeks" />
       </div>
       {errors.form && <p className="text-danger">{errors.form}</p>}
-      <div className="actions">
+      <SubmitRow status={status}>
         <button type="submit">Save schedule</button>
-        {saved && (
-          <p className="form-status" role="status">
-            {saved}
-          </p>
-        )}
-      </div>
+      </SubmitRow>
     </form>
   );
 }

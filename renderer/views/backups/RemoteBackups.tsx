@@ -1,102 +1,103 @@
 import { useState } from 'react';
 import type { RemoteRun, RemoteTarget } from '../../../preload/schemas/backups.ts';
-import { toApiError } from '../../api/client.ts';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { SubmitRow } from '../../components/SubmitRow.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { Timestamp } from '../../components/Timestamp.tsx';
+import { useAsyncAction } from '../../components/use-async-action.ts';
 import { useSimpleSubmit } from '../../components/use-simple-submit.ts';
 import { formatBytes } from '../../format/bytes.ts';
 import { formatDuration } from '../../format/time.ts';
 import { useBackupsStore } from '../../state/stores-context.tsx';
 
+const TARGET_COLUMNS: readonly Column<RemoteTarget>[] = [
+  {
+    key: 'name',
+    header: 'Name',
+    rowHeader: true,
+    render: (t) => (
+      <>
+        {t.name}
+        <span className="sub">
+          {t.user}@{t.host}:{t.port} → {t.localFolder}
+        </span>
+      </>
+    ),
+  },
+  { key: 'source', header: 'Source', className: 'message code', render: (t) => (t.source.kind === 'file' ? t.source.path : t.source.command) },
+  {
+    key: 'last-good',
+    header: 'Last good backup',
+    render: (t) => (
+      <>
+        <StatusBadge status={t.evidence.status} /> {t.evidence.detail}
+        <span className="sub">
+          warn after {t.warnAfterHours} h, fail after {t.failAfterHours} h; measured <Timestamp at={t.evidence.measuredAt} />
+        </span>
+      </>
+    ),
+  },
+];
+
+// After the start and the target's name, which needs the targets.
+const RUN_COLUMNS: readonly Column<RemoteRun>[] = [
+  { key: 'size', header: 'Size', numeric: true, render: (r) => formatBytes(r.sizeBytes) },
+  { key: 'took', header: 'Took', numeric: true, render: (r) => (r.durationMs === null ? 'unknown' : formatDuration(r.durationMs)) },
+  {
+    key: 'result',
+    header: 'Result',
+    className: 'message',
+    render: (r) => (
+      <>
+        {r.status === 'ok' ? <span className="code">sha256 {r.sha256}</span> : <span className="text-danger">failed: {r.error}</span>}
+        {r.removedAt !== null && <span className="sub">removed by retention</span>}
+      </>
+    ),
+  },
+];
+
 /** Project data pulled from hosts over SSH, with the "last good backup age" check of each. */
 export function RemoteBackups({ targets, runs }: { targets: readonly RemoteTarget[]; runs: readonly RemoteRun[] }) {
   const runRemote = useBackupsStore((s) => s.runRemote);
-  const [error, setError] = useState('');
+  // One error line for every row's "Pull now": the last pull's refusal.
+  const pull = useAsyncAction(runRemote);
   const names = new Map(targets.map((t) => [t.id, t.name]));
   return (
     <section className="card" aria-labelledby="remote-title">
       <h2 id="remote-title">Remote backups over SSH</h2>
-      {targets.length === 0 ? (
-        <p className="muted">None configured.</p>
-      ) : (
-        <table className="data-table" aria-label="Remote backup targets">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Source</th>
-              <th scope="col">Last good backup</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {targets.map((t) => (
-              <tr key={t.id}>
-                <th scope="row">
-                  {t.name}
-                  <span className="sub">
-                    {t.user}@{t.host}:{t.port} → {t.localFolder}
-                  </span>
-                </th>
-                <td className="message code">{t.source.kind === 'file' ? t.source.path : t.source.command}</td>
-                <td>
-                  <StatusBadge status={t.evidence.status} /> {t.evidence.detail}
-                  <span className="sub">
-                    warn after {t.warnAfterHours} h, fail after {t.failAfterHours} h; measured <Timestamp at={t.evidence.measuredAt} />
-                  </span>
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setError('');
-                      runRemote(t.id).catch((err: unknown) => setError(toApiError(err).message));
-                    }}
-                  >
-                    Pull now
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {error && <p className="text-danger">{error}</p>}
+      <DataTable
+        columns={[
+          ...TARGET_COLUMNS,
+          {
+            key: 'actions',
+            header: 'Actions',
+            render: (t) => (
+              <button type="button" onClick={() => void pull.run(t.id)}>
+                Pull now
+              </button>
+            ),
+          },
+        ]}
+        rows={targets}
+        rowKey={(t) => t.id}
+        label="Remote backup targets"
+        empty="None configured."
+      />
+      {pull.error && <p className="text-danger">{pull.error}</p>}
       {runs.length > 0 && (
-        <table className="data-table" aria-label="Remote backup history">
-          <thead>
-            <tr>
-              <th scope="col">Started</th>
-              <th scope="col">Target</th>
-              <th scope="col" className="cell-number">
-                Size
-              </th>
-              <th scope="col" className="cell-number">
-                Took
-              </th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Timestamp at={r.startedAt} />
-                </td>
-                <td>{names.get(r.targetId) ?? `#${r.targetId}`}</td>
-                <td className="cell-number">{formatBytes(r.sizeBytes)}</td>
-                <td className="cell-number">{r.durationMs === null ? 'unknown' : formatDuration(r.durationMs)}</td>
-                <td className="message">
-                  {r.status === 'ok' ? <span className="code">sha256 {r.sha256}</span> : <span className="text-danger">failed: {r.error}</span>}
-                  {r.removedAt !== null && <span className="sub">removed by retention</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={[
+            { key: 'started', header: 'Started', render: (r) => <Timestamp at={r.startedAt} /> },
+            { key: 'target', header: 'Target', render: (r) => names.get(r.targetId) ?? `#${r.targetId}` },
+            ...RUN_COLUMNS,
+          ]}
+          rows={runs}
+          rowKey={(r) => r.id}
+          label="Remote backup history"
+        />
       )}
       <AddRemoteForm />
     </section>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { MethodResult, Project } from '../../../preload/contract.ts';
-import { toApiError } from '../../api/client.ts';
+import { useAsyncAction } from '../../components/use-async-action.ts';
 import { plural } from '../../format/numbers.ts';
 import { useMonitorsStore, useProjectsStore } from '../../state/stores-context.tsx';
 
-type Outcome = { kind: 'done'; result: MethodResult<'importProjectConfig'> } | { kind: 'failed'; message: string };
+type Imported = MethodResult<'importProjectConfig'>;
 
 /** Each project's photon.yml can be (re)imported here; the core applies all of it or, with any problem, none. */
 export function ImportConfigPanel() {
@@ -29,19 +29,11 @@ export function ImportConfigPanel() {
 
 function ImportItem({ project }: { project: Project }) {
   const importConfig = useMonitorsStore((s) => s.importConfig);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-
-  const run = async () => {
-    setBusy(true);
-    setOutcome(null);
-    try {
-      setOutcome({ kind: 'done', result: await importConfig(project.id) });
-    } catch (err) {
-      setOutcome({ kind: 'failed', message: toApiError(err).message });
-    } finally {
-      setBusy(false);
-    }
+  const [result, setResult] = useState<Imported | null>(null);
+  const importing = useAsyncAction(async () => setResult(await importConfig(project.id)));
+  const run = () => {
+    setResult(null);
+    void importing.run();
   };
 
   return (
@@ -51,25 +43,24 @@ function ImportItem({ project }: { project: Project }) {
           <strong>{project.name}</strong>{' '}
           {project.repoPath ? <code className="muted">{project.repoPath}</code> : <span className="muted">no repository path</span>}
         </div>
-        <button type="button" onClick={() => void run()} disabled={busy || !project.repoPath}>
-          {busy ? 'Importing…' : 'Import photon.yml'}
+        <button type="button" onClick={run} disabled={importing.busy || !project.repoPath}>
+          {importing.busy ? 'Importing…' : 'Import photon.yml'}
           <span className="visually-hidden"> of {project.name}</span>
         </button>
       </div>
-      {outcome && <ImportOutcome outcome={outcome} />}
+      {importing.error !== null ? (
+        <p className="field-error" role="alert">
+          {importing.error}
+        </p>
+      ) : (
+        result && <ImportOutcome result={result} />
+      )}
     </li>
   );
 }
 
-function ImportOutcome({ outcome }: { outcome: Outcome }) {
-  if (outcome.kind === 'failed') {
-    return (
-      <p className="field-error" role="alert">
-        {outcome.message}
-      </p>
-    );
-  }
-  const { file, monitors, removed, problems } = outcome.result;
+function ImportOutcome({ result }: { result: Imported }) {
+  const { file, monitors, removed, problems } = result;
   if (problems.length === 0) {
     return (
       <p className="form-status" role="status">

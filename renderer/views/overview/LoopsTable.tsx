@@ -1,7 +1,31 @@
+import type { LoopHealth } from '../../../preload/contract.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { Timestamp } from '../../components/Timestamp.tsx';
 import { formatDuration } from '../../format/time.ts';
 import { useLoopsStore } from '../../state/stores-context.tsx';
+
+const COLUMNS: readonly Column<LoopHealth>[] = [
+  {
+    key: 'loop',
+    header: 'Loop',
+    rowHeader: true,
+    title: (l) => l.description,
+    render: (l) => (
+      <>
+        {l.name}
+        <span className="sub">{l.description}</span>
+      </>
+    ),
+  },
+  { key: 'state', header: 'State', render: (l) => <span className={`badge loop-${l.state}`}>{l.state}</span> },
+  { key: 'runs', header: 'Runs', numeric: true, render: (l) => l.runs },
+  { key: 'errors', header: 'Errors', numeric: true, render: (l) => l.errors },
+  { key: 'last-run', header: 'Last run', render: (l) => <Timestamp at={l.lastRunAt} /> },
+  { key: 'took', header: 'Took', numeric: true, render: (l) => (l.lastDurationMs === null ? <span className="muted">unknown</span> : formatDuration(l.lastDurationMs)) },
+  { key: 'next-run', header: 'Next run', render: (l) => <Timestamp at={l.nextRunAt} missing="not scheduled" future /> },
+  { key: 'last-error', header: 'Last error', className: 'message', render: (l) => l.lastError ?? <span className="muted">none</span> },
+];
 
 /** Each background loop's own health, as it reported its runs: a stuck loop shows as late, not as fine. */
 export function LoopsTable() {
@@ -11,52 +35,5 @@ export function LoopsTable() {
   const reload = useLoopsStore((s) => s.reload);
   if (error && loops.length === 0) return <ErrorBanner title="Could not read the loops" error={error} onRetry={() => void reload()} />;
   if (status === 'loading') return <p className="muted">Loading loops…</p>;
-  if (loops.length === 0) return <p className="muted">No loops are registered.</p>;
-  return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Loop</th>
-            <th scope="col">State</th>
-            <th scope="col" className="cell-number">
-              Runs
-            </th>
-            <th scope="col" className="cell-number">
-              Errors
-            </th>
-            <th scope="col">Last run</th>
-            <th scope="col" className="cell-number">
-              Took
-            </th>
-            <th scope="col">Next run</th>
-            <th scope="col">Last error</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loops.map((l) => (
-            <tr key={l.name}>
-              <th scope="row" title={l.description}>
-                {l.name}
-                <span className="sub">{l.description}</span>
-              </th>
-              <td>
-                <span className={`badge loop-${l.state}`}>{l.state}</span>
-              </td>
-              <td className="cell-number">{l.runs}</td>
-              <td className="cell-number">{l.errors}</td>
-              <td>
-                <Timestamp at={l.lastRunAt} />
-              </td>
-              <td className="cell-number">{l.lastDurationMs === null ? <span className="muted">unknown</span> : formatDuration(l.lastDurationMs)}</td>
-              <td>
-                <Timestamp at={l.nextRunAt} missing="not scheduled" future />
-              </td>
-              <td className="message">{l.lastError ?? <span className="muted">none</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable columns={COLUMNS} rows={loops} rowKey={(l) => l.name} scrollClassName="table-scroll" empty="No loops are registered." />;
 }

@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import type { RunSummary } from '../../../preload/schemas/recovery.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { SelectField, type Choice } from '../../components/SelectField.tsx';
 import { Timestamp } from '../../components/Timestamp.tsx';
 import { formatDuration } from '../../format/time.ts';
@@ -17,6 +19,18 @@ const BUILTIN_RUNBOOKS: readonly Choice<string>[] = [
 ];
 
 const ANY = 'any';
+
+// Without the last column, whose button opens the record: that needs the view's state.
+const COLUMNS: readonly Column<RunSummary>[] = [
+  { key: 'started', header: 'Started', render: (r) => <Timestamp at={r.startedAt} /> },
+  { key: 'host', header: 'Host', render: (r) => r.host },
+  { key: 'runbook', header: 'Runbook', rowHeader: true, render: (r) => r.runbook },
+  { key: 'trigger', header: 'Trigger', render: (r) => triggerText(r.trigger) },
+  { key: 'status', header: 'Status', render: (r) => <RunStatusBadge status={r.status} /> },
+  { key: 'exit', header: 'Exit', numeric: true, render: (r) => r.exitCode ?? '—' },
+  { key: 'duration', header: 'Duration', numeric: true, render: (r) => (r.durationMs === null ? '—' : formatDuration(r.durationMs)) },
+  { key: 'recovery', header: 'Recovery', render: recoveryText },
+];
 
 /** Every run the core recorded, newest first, with filters; a row opens the stored record with its output and digest. */
 export function AuditLog() {
@@ -63,52 +77,25 @@ export function AuditLog() {
       </div>
       {status === 'ready' && runs.length === 0 && <p className="muted">No run matches{Object.keys(filter).length === 0 ? ' yet' : ' this filter'}.</p>}
       {runs.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table audit-table" aria-label="Runs">
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Host</th>
-                <th scope="col">Runbook</th>
-                <th scope="col">Trigger</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="cell-number">
-                  Exit
-                </th>
-                <th scope="col" className="cell-number">
-                  Duration
-                </th>
-                <th scope="col">Recovery</th>
-                <th scope="col">
-                  <span className="visually-hidden">Details</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Timestamp at={r.startedAt} />
-                  </td>
-                  <td>{r.host}</td>
-                  <th scope="row">{r.runbook}</th>
-                  <td>{triggerText(r.trigger)}</td>
-                  <td>
-                    <RunStatusBadge status={r.status} />
-                  </td>
-                  <td className="cell-number">{r.exitCode ?? '—'}</td>
-                  <td className="cell-number">{r.durationMs === null ? '—' : formatDuration(r.durationMs)}</td>
-                  <td>{recoveryText(r)}</td>
-                  <td>
-                    <button type="button" onClick={() => setOpen(r.id)}>
-                      Details<span className="visually-hidden"> of run {r.id}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            ...COLUMNS,
+            {
+              key: 'details',
+              header: <span className="visually-hidden">Details</span>,
+              render: (r) => (
+                <button type="button" onClick={() => setOpen(r.id)}>
+                  Details<span className="visually-hidden"> of run {r.id}</span>
+                </button>
+              ),
+            },
+          ]}
+          rows={runs}
+          rowKey={(r) => r.id}
+          label="Runs"
+          className="audit-table"
+          scrollClassName="table-scroll"
+        />
       )}
       {open !== null && <RunDrawer runId={open} onClose={() => setOpen(null)} />}
     </section>

@@ -1,4 +1,5 @@
 import type { HostSummary } from '../../../preload/schemas/recovery.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { Timestamp } from '../../components/Timestamp.tsx';
 import { useHostsStore, useSettingsStore } from '../../state/stores-context.tsx';
@@ -23,61 +24,68 @@ export function HostStateTable({ selectedId }: { selectedId: number | null }) {
         </p>
       )}
       {hosts.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table host-table" aria-label="Hosts">
-            <thead>
-              <tr>
-                <th scope="col">Host</th>
-                <th scope="col">State</th>
-                <th scope="col">Measured</th>
-                <th scope="col">Host key</th>
-                <th scope="col">Last run</th>
-              </tr>
-            </thead>
-            <tbody>
-              {hosts.map((h) => (
-                <HostRow key={h.id} host={h} selected={h.id === selectedId} staleAfterSeconds={staleAfterSeconds} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns(selectedId, staleAfterSeconds)}
+          rows={hosts}
+          rowKey={(h) => h.id}
+          rowClassName={(h) => (h.id === selectedId ? 'selected' : undefined)}
+          label="Hosts"
+          className="host-table"
+          scrollClassName="table-scroll"
+        />
       )}
     </section>
   );
 }
 
-function HostRow({ host: h, selected, staleAfterSeconds }: { host: HostSummary; selected: boolean; staleAfterSeconds: number | undefined }) {
-  const watched = h.state.monitorIds.length > 0;
-  return (
-    <tr className={selected ? 'selected' : undefined}>
-      <th scope="row">
-        <a href={hostHref(h.id)} aria-current={selected ? 'page' : undefined}>
-          {h.name}
-        </a>
-        <span className="sub">
-          {h.user}@{h.address}:{h.port}
-        </span>
-      </th>
-      <td>
-        <StatusBadge status={h.state.status} />
-        <span className="sub" title={h.state.detail}>
-          {watched ? (
-            h.state.detail
-          ) : (
-            <>
-              no monitor watches it —{' '}
-              <a href={newMonitorHref({ role: 'vm', projectId: h.projectId })}>
-                add one<span className="visually-hidden"> for {h.name}</span>
-              </a>
-            </>
-          )}
-        </span>
-      </td>
-      <td>
-        <Timestamp at={h.state.measuredAt} missing={watched ? 'not yet' : 'never'} staleAfterSeconds={staleAfterSeconds} />
-      </td>
-      <td>
-        {h.pin ? (
+function columns(selectedId: number | null, staleAfterSeconds: number | undefined): readonly Column<HostSummary>[] {
+  return [
+    {
+      key: 'host',
+      header: 'Host',
+      rowHeader: true,
+      render: (h) => (
+        <>
+          <a href={hostHref(h.id)} aria-current={h.id === selectedId ? 'page' : undefined}>
+            {h.name}
+          </a>
+          <span className="sub">
+            {h.user}@{h.address}:{h.port}
+          </span>
+        </>
+      ),
+    },
+    {
+      key: 'state',
+      header: 'State',
+      render: (h) => (
+        <>
+          <StatusBadge status={h.state.status} />
+          <span className="sub" title={h.state.detail}>
+            {h.state.monitorIds.length > 0 ? (
+              h.state.detail
+            ) : (
+              <>
+                no monitor watches it —{' '}
+                <a href={newMonitorHref({ role: 'vm', projectId: h.projectId })}>
+                  add one<span className="visually-hidden"> for {h.name}</span>
+                </a>
+              </>
+            )}
+          </span>
+        </>
+      ),
+    },
+    {
+      key: 'measured',
+      header: 'Measured',
+      render: (h) => <Timestamp at={h.state.measuredAt} missing={h.state.monitorIds.length > 0 ? 'not yet' : 'never'} staleAfterSeconds={staleAfterSeconds} />,
+    },
+    {
+      key: 'key',
+      header: 'Host key',
+      render: (h) =>
+        h.pin ? (
           <code className="fingerprint" title={`${h.pin.keyType} ${h.pin.fingerprint}`}>
             {h.pin.fingerprint}
           </code>
@@ -85,25 +93,25 @@ function HostRow({ host: h, selected, staleAfterSeconds }: { host: HostSummary; 
           <span className="text-danger">
             not pinned — <a href={HOSTS_SETTINGS_HREF}>check its key</a>
           </span>
-        )}
-      </td>
-      <td>
-        {h.lastRun ? (
-          <>
-            {h.lastRun.runbook}{' '}
-            {isRunStatus(h.lastRun.status) ? (
-              <span className={`badge ${runStatusClass(h.lastRun.status)}`}>{runStatusText(h.lastRun.status)}</span>
-            ) : (
-              <span className="badge status-unknown">{h.lastRun.status.toUpperCase()}</span>
-            )}
-            <span className="sub">
-              <Timestamp at={h.lastRun.at} />
-            </span>
-          </>
-        ) : (
-          <span className="muted">none</span>
-        )}
-      </td>
-    </tr>
+        ),
+    },
+    { key: 'last-run', header: 'Last run', render: (h) => <LastRun run={h.lastRun} /> },
+  ];
+}
+
+function LastRun({ run }: { run: HostSummary['lastRun'] }) {
+  if (!run) return <span className="muted">none</span>;
+  return (
+    <>
+      {run.runbook}{' '}
+      {isRunStatus(run.status) ? (
+        <span className={`badge ${runStatusClass(run.status)}`}>{runStatusText(run.status)}</span>
+      ) : (
+        <span className="badge status-unknown">{run.status.toUpperCase()}</span>
+      )}
+      <span className="sub">
+        <Timestamp at={run.at} />
+      </span>
+    </>
   );
 }

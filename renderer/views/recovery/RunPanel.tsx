@@ -1,10 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { HostSummary, RunbookParam, RunbookSummary, RunPlan } from '../../../preload/schemas/recovery.ts';
-import { toApiError } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { TypedConfirmDialog } from '../../components/TypedConfirmDialog.tsx';
+import { useAsyncAction } from '../../components/use-async-action.ts';
 import { useConfirmedAction } from '../../components/use-confirmed-action.ts';
 import { useFocusFirstInvalid } from '../../components/use-focus-first-invalid.ts';
 import { runKey } from '../../state/runs-store.ts';
@@ -14,6 +14,8 @@ import { buildParams, initialParams, paramHint, placeParamError, type ParamDraft
 import { dangerText } from './run-labels.ts';
 import { RunFacts } from './RunOutcome.tsx';
 import { RunOutputPane } from './RunOutputPane.tsx';
+
+type ParamValues = Record<string, string | number>;
 
 const WHERE_TEXT = { remote: 'on the host', local: 'on this machine', wait: 'waits' } as const satisfies Record<RunPlan['commands'][number]['where'], string>;
 
@@ -38,11 +40,19 @@ export function RunPanel({ host, runbook, onRemoved }: { host: HostSummary; runb
   const [errors, setErrors] = useState<ParamErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [failures, setFailures] = useState(0);
-  const [plan, setPlan] = useState<{ plan: RunPlan; values: Record<string, string | number> } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [plan, setPlan] = useState<{ plan: RunPlan; values: ParamValues } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [startError, setStartError] = useState<string | null>(null);
   useFocusFirstInvalid(formRef, failures);
+  const previewing = useAsyncAction(async (values: ParamValues) => {
+    const shown = await preview({ hostId: host.id, runbookId: runbook.id, params: values });
+    setPlan({ plan: shown, values });
+    setErrors({});
+  });
+  const starting = useAsyncAction(async (values: ParamValues, typed: string) => {
+    await start({ hostId: host.id, runbookId: runbook.id, params: values, confirmation: typed });
+    setConfirming(false);
+  });
+  const busy = previewing.busy || starting.busy;
 
   const change = (name: string, value: string) => {
     setDraft((d) => ({ ...d, [name]: value }));
@@ -62,31 +72,15 @@ export function RunPanel({ host, runbook, onRemoved }: { host: HostSummary; runb
     setFormError(null);
     const built = buildParams(runbook.params, draft);
     if (!built.ok) return fail(built.errors, null);
-    setBusy(true);
-    try {
-      const shown = await preview({ hostId: host.id, runbookId: runbook.id, params: built.values });
-      setPlan({ plan: shown, values: built.values });
-      setErrors({});
-    } catch (err) {
-      const placed = placeParamError(toApiError(err), runbook.params);
+    const outcome = await previewing.run(built.values);
+    if (!outcome.ok) {
+      const placed = placeParamError(outcome.error, runbook.params);
       fail(placed.fields, placed.form);
-    } finally {
-      setBusy(false);
     }
   };
 
-  const confirm = async (typed: string) => {
-    if (!plan) return;
-    setBusy(true);
-    setStartError(null);
-    try {
-      await start({ hostId: host.id, runbookId: runbook.id, params: plan.values, confirmation: typed });
-      setConfirming(false);
-    } catch (err) {
-      setStartError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
+  const confirm = (typed: string) => {
+    if (plan) void starting.run(plan.values, typed);
   };
 
   const running = run?.status === 'running';
@@ -157,7 +151,7 @@ export function RunPanel({ host, runbook, onRemoved }: { host: HostSummary; runb
               className={plan.plan.danger === 'read-only' ? 'primary' : 'danger'}
               disabled={busy || running}
               onClick={() => {
-                setStartError(null);
+                starting.clearError();
                 setConfirming(true);
               }}
             >
@@ -174,10 +168,10 @@ export function RunPanel({ host, runbook, onRemoved }: { host: HostSummary; runb
           phrase={plan.plan.confirmPhrase}
           inputLabel={plan.plan.danger === 'disruptive' ? `Type the host name (${plan.plan.confirmPhrase}) to confirm` : `Type ${plan.plan.confirmPhrase} to confirm`}
           confirmLabel="Run now"
-          onConfirm={(typed) => void confirm(typed)}
+          onConfirm={confirm}
           onCancel={() => setConfirming(false)}
           busy={busy}
-          error={startError}
+          error={starting.error}
           wide
         >
           <p>{dangerText(plan.plan.danger)}.</p>
@@ -212,20 +206,7 @@ function RunProgress({ runId, hostName, runbookName }: { runId: number; hostName
   const run = useRunsStore((s) => s.known.get(runId));
   const output = useRunsStore((s) => s.outputs.get(runId));
   const cancel = useRunsStore((s) => s.cancel);
-  const [cancelling, setCancelling] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const stop = async () => {
-    setCancelling(true);
-    setError(null);
-    try {
-      await cancel(runId);
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setCancelling(false);
-    }
-  };
+  const stop = useAsyncAction(() => cancel(runId));
 
   return (
     <section className="run-progress" aria-label={`Run ${runId}`} aria-busy={run?.status === 'running'}>
@@ -234,14 +215,14 @@ function RunProgress({ runId, hostName, runbookName }: { runId: number; hostName
           Run {runId}: {runbookName} on {hostName}
         </h4>
         {run?.status === 'running' && (
-          <button type="button" className="danger-quiet" onClick={() => void stop()} disabled={cancelling}>
-            {cancelling ? 'Cancelling…' : 'Cancel run'}
+          <button type="button" className="danger-quiet" onClick={() => void stop.run()} disabled={stop.busy}>
+            {stop.busy ? 'Cancelling…' : 'Cancel run'}
           </button>
         )}
       </div>
-      {error && (
+      {stop.error && (
         <p className="field-error" role="alert">
-          {error}
+          {stop.error}
         </p>
       )}
       <RunOutputPane label={`Output of run ${runId}`} output={output} empty={run?.status === 'running' ? 'Waiting for output…' : 'No output was streamed here.'} />

@@ -1,46 +1,46 @@
 import type { CategoryReport } from '../../../preload/schemas/scorecard.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { PRIORITY_CLASS, pct } from './labels.ts';
+
+const COLUMNS: readonly Column<CategoryReport>[] = [
+  { key: 'category', header: 'Category', rowHeader: true, render: (c) => c.name },
+  {
+    key: 'current',
+    header: 'Current',
+    render: (c) => (
+      <>
+        <Bar value={c.current} marker={c.target} kind="current" />
+        <span className="bar-text">{pct(c.current)}</span>
+      </>
+    ),
+  },
+  { key: 'target', header: 'Target', numeric: true, render: (c) => `${c.target}%` },
+  {
+    key: 'gap',
+    header: 'Gap',
+    render: (c) => (
+      <>
+        <Bar value={c.gap} kind="gap" />
+        <span className="bar-text">{pct(c.gap)}</span>
+      </>
+    ),
+  },
+  { key: 'priority', header: 'Priority', render: (c) => <span className={`badge ${PRIORITY_CLASS[c.priority]}`}>{c.priority}</span> },
+  {
+    key: 'checks',
+    header: 'Checks (pass / fail / unknown / n/a)',
+    numeric: true,
+    render: (c) => (
+      <>
+        {c.counts.pass} / {c.counts.fail} / {c.counts.unknown} / {c.counts.not_applicable}
+      </>
+    ),
+  },
+];
 
 /** The reference report's scorecard table, with bars: current against its target, and the gap. */
 export function CategoryTable({ categories }: { categories: CategoryReport[] }) {
-  return (
-    <div className="table-scroll">
-      <table className="data-table scorecard-table" aria-label="Readiness by category">
-        <thead>
-          <tr>
-            <th scope="col">Category</th>
-            <th scope="col">Current</th>
-            <th scope="col" className="cell-number">Target</th>
-            <th scope="col">Gap</th>
-            <th scope="col">Priority</th>
-            <th scope="col" className="cell-number">Checks (pass / fail / unknown / n/a)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((c) => (
-            <tr key={c.name}>
-              <th scope="row">{c.name}</th>
-              <td>
-                <Bar value={c.current} marker={c.target} kind="current" />
-                <span className="bar-text">{pct(c.current)}</span>
-              </td>
-              <td className="cell-number">{c.target}%</td>
-              <td>
-                <Bar value={c.gap} kind="gap" />
-                <span className="bar-text">{pct(c.gap)}</span>
-              </td>
-              <td>
-                <span className={`badge ${PRIORITY_CLASS[c.priority]}`}>{c.priority}</span>
-              </td>
-              <td className="cell-number">
-                {c.counts.pass} / {c.counts.fail} / {c.counts.unknown} / {c.counts.not_applicable}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable columns={COLUMNS} rows={categories} rowKey={(c) => c.name} label="Readiness by category" className="scorecard-table" scrollClassName="table-scroll" />;
 }
 
 /** A 0–100 bar; the number beside it is what a reader relies on. */

@@ -1,5 +1,6 @@
-import { Fragment, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CheckReport, CheckStatus } from '../../../preload/schemas/scorecard.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { STATUS_CLASS, STATUS_LABEL } from './labels.ts';
 
 type Filter = 'all' | CheckStatus;
@@ -23,6 +24,22 @@ interface Props {
 export function ChecksList({ checks, selectedId, onSelect, detail }: Props) {
   const [filter, setFilter] = useState<Filter>('all');
   const shown = filter === 'all' ? checks : checks.filter((c) => c.status === filter);
+  const columns: readonly Column<CheckReport>[] = [
+    { key: 'status', header: 'Status', render: (c) => <span className={`badge ${STATUS_CLASS[c.status]}`}>{STATUS_LABEL[c.status]}</span> },
+    {
+      key: 'check',
+      header: 'Check',
+      rowHeader: true,
+      render: (c) => (
+        <button type="button" className="link-button" aria-expanded={c.id === selectedId} onClick={() => onSelect(c.id)}>
+          {c.title}
+        </button>
+      ),
+    },
+    { key: 'category', header: 'Category', render: (c) => c.category },
+    { key: 'risk', header: 'Risk', render: (c) => c.risk },
+    { key: 'reason', header: 'Reason', className: 'message', render: (c) => c.reason },
+  ];
   return (
     <>
       <div className="segmented" role="group" aria-label="Show checks">
@@ -32,43 +49,15 @@ export function ChecksList({ checks, selectedId, onSelect, detail }: Props) {
           </button>
         ))}
       </div>
-      <div className="checks-scroll">
-        <table className="data-table" aria-label="Checks">
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Check</th>
-              <th scope="col">Category</th>
-              <th scope="col">Risk</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((c) => (
-              <Fragment key={c.id}>
-                <tr className={c.id === selectedId ? 'row-selected' : undefined}>
-                  <td>
-                    <span className={`badge ${STATUS_CLASS[c.status]}`}>{STATUS_LABEL[c.status]}</span>
-                  </td>
-                  <th scope="row">
-                    <button type="button" className="link-button" aria-expanded={c.id === selectedId} onClick={() => onSelect(c.id)}>
-                      {c.title}
-                    </button>
-                  </th>
-                  <td>{c.category}</td>
-                  <td>{c.risk}</td>
-                  <td className="message">{c.reason}</td>
-                </tr>
-                {c.id === selectedId && detail && (
-                  <tr>
-                    <td colSpan={5}>{detail}</td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={shown}
+        rowKey={(c) => c.id}
+        rowClassName={(c) => (c.id === selectedId ? 'row-selected' : undefined)}
+        rowDetail={(c) => c.id === selectedId && detail}
+        label="Checks"
+        scrollClassName="checks-scroll"
+      />
     </>
   );
 }

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { MonitorSummary } from '../../../../preload/contract.ts';
-import { toApiError } from '../../../api/client.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { useAsyncAction } from '../../../components/use-async-action.ts';
 import { useConfirmedAction } from '../../../components/use-confirmed-action.ts';
 import { useMonitorsStore } from '../../../state/stores-context.tsx';
 import { editHref, LIST_HREF } from '../monitor-route.ts';
@@ -10,20 +9,7 @@ import { editHref, LIST_HREF } from '../monitor-route.ts';
 export function MonitorActions({ monitor }: { monitor: MonitorSummary }) {
   const setPaused = useMonitorsStore((s) => s.setPaused);
   const remove = useMonitorsStore((s) => s.remove);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const togglePause = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await setPaused(monitor.id, !monitor.paused);
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const pause = useAsyncAction(() => setPaused(monitor.id, !monitor.paused));
 
   const removal = useConfirmedAction(async () => {
     await remove(monitor.id);
@@ -33,7 +19,7 @@ export function MonitorActions({ monitor }: { monitor: MonitorSummary }) {
   return (
     <>
       <div className="actions">
-        <button type="button" onClick={() => void togglePause()} disabled={busy}>
+        <button type="button" onClick={() => void pause.run()} disabled={pause.busy}>
           {monitor.paused ? 'Resume checks' : 'Pause checks'}
         </button>
         <a className="button" href={editHref(monitor.id)}>
@@ -42,9 +28,9 @@ export function MonitorActions({ monitor }: { monitor: MonitorSummary }) {
         <button type="button" className="danger-quiet" onClick={removal.ask}>
           Remove
         </button>
-        {error && (
+        {pause.error && (
           <p className="field-error" role="alert">
-            {error}
+            {pause.error}
           </p>
         )}
       </div>

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { HostKeyCheck, HostSummary } from '../../../../preload/schemas/recovery.ts';
-import { toApiError } from '../../../api/client.ts';
 import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
+import { useAsyncAction } from '../../../components/use-async-action.ts';
 import { useHostsStore } from '../../../state/stores-context.tsx';
 
 const KNOWN_HOSTS_TEXT = {
@@ -26,20 +25,9 @@ interface Props {
  */
 export function HostKeyDialog({ host, check, onPinned, onCancel }: Props) {
   const pin = useHostsStore((s) => s.pinHostKey);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Pinned, the parent closes the dialog; until then it stays busy.
+  const pinning = useAsyncAction(async (typed: string) => onPinned(await pin(host.id, typed)), { staysBusyOnSuccess: true });
   const mismatch = check.decision === 'mismatch';
-
-  const confirm = async (typed: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onPinned(await pin(host.id, typed));
-    } catch (err) {
-      setError(toApiError(err).message);
-      setBusy(false);
-    }
-  };
 
   return (
     <TypedConfirmDialog
@@ -47,10 +35,10 @@ export function HostKeyDialog({ host, check, onPinned, onCancel }: Props) {
       phrase={check.offered.fingerprint}
       inputLabel={mismatch ? 'To re-pin deliberately, type or paste the new fingerprint' : 'Type or paste the fingerprint to pin it'}
       confirmLabel={mismatch ? 'Re-pin to the new key' : 'Pin this key'}
-      onConfirm={(typed) => void confirm(typed)}
+      onConfirm={(typed) => void pinning.run(typed)}
       onCancel={onCancel}
-      busy={busy}
-      error={error}
+      busy={pinning.busy}
+      error={pinning.error}
       wide
     >
       <pre className="ssh-message">{check.message}</pre>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HostKeyCheck, HostSummary } from '../../../../preload/schemas/recovery.ts';
-import { toApiError } from '../../../api/client.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { useAsyncAction } from '../../../components/use-async-action.ts';
 import { useConfirmedAction } from '../../../components/use-confirmed-action.ts';
 import { useHostsStore } from '../../../state/stores-context.tsx';
 import { hostHref } from '../../recovery/recovery-route.ts';
@@ -60,24 +60,20 @@ function HostItem({ host }: { host: HostSummary }) {
   const checkHostKey = useHostsStore((s) => s.checkHostKey);
   const remove = useHostsStore((s) => s.remove);
   const [editing, setEditing] = useState(false);
-  const [checking, setChecking] = useState(false);
   const [check, setCheck] = useState<HostKeyCheck | null>(null);
   const [note, setNote] = useState<KeyNote | null>(null);
   const removal = useConfirmedAction(() => remove(host.id));
+  const checking = useAsyncAction(async () => {
+    const result = await checkHostKey(host.id);
+    if (result.decision === 'unknown' || result.decision === 'mismatch') setCheck(result);
+    else if (result.decision === 'trusted') setNote({ text: `Trusted: the host offers the pinned key ${result.offered.fingerprint}.`, bad: false });
+    else setNote({ text: result.message, bad: true });
+  });
 
   const runCheck = async () => {
-    setChecking(true);
     setNote(null);
-    try {
-      const result = await checkHostKey(host.id);
-      if (result.decision === 'unknown' || result.decision === 'mismatch') setCheck(result);
-      else if (result.decision === 'trusted') setNote({ text: `Trusted: the host offers the pinned key ${result.offered.fingerprint}.`, bad: false });
-      else setNote({ text: result.message, bad: true });
-    } catch (err) {
-      setNote({ text: toApiError(err).message, bad: true });
-    } finally {
-      setChecking(false);
-    }
+    const outcome = await checking.run();
+    if (!outcome.ok) setNote({ text: outcome.error.message, bad: true });
   };
 
   return (
@@ -88,8 +84,8 @@ function HostItem({ host }: { host: HostSummary }) {
             <a href={hostHref(host.id)}>{host.name}</a>
           </h3>
           <div className="actions">
-            <button type="button" onClick={() => void runCheck()} disabled={checking}>
-              {checking ? 'Checking…' : 'Check host key'}
+            <button type="button" onClick={() => void runCheck()} disabled={checking.busy}>
+              {checking.busy ? 'Checking…' : 'Check host key'}
               <span className="visually-hidden"> of {host.name}</span>
             </button>
             <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>

@@ -1,13 +1,61 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { MethodResult } from '../../../../preload/contract.ts';
 import type { SshConfigRead } from '../../../../preload/schemas/recovery.ts';
-import { toApiError } from '../../../api/client.ts';
 import { CheckboxField } from '../../../components/CheckboxField.tsx';
+import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { TextField } from '../../../components/TextField.tsx';
+import { useAsyncAction } from '../../../components/use-async-action.ts';
 import { plural } from '../../../format/numbers.ts';
 import { useHostsStore } from '../../../state/stores-context.tsx';
 
 type Imported = MethodResult<'importSshHosts'>;
+type FoundHost = SshConfigRead['hosts'][number];
+
+// After the "Import" tick box, which needs the panel's choice.
+const FOUND_COLUMNS: readonly Column<FoundHost>[] = [
+  {
+    key: 'host',
+    header: 'Host',
+    rowHeader: true,
+    render: (h) => (
+      <>
+        {h.alias}
+        {h.existing && <span className="sub">already a host</span>}
+        <span className="sub">{h.source}</span>
+      </>
+    ),
+  },
+  {
+    key: 'login',
+    header: 'Login',
+    render: (h) => (
+      <>
+        <code>
+          {h.user ?? '(your user)'}@{h.address}:{h.port}
+        </code>
+        {h.identityFile && <span className="sub">key {h.identityFile}</span>}
+        {h.proxyJump && <span className="sub">via {h.proxyJump}</span>}
+      </>
+    ),
+  },
+  {
+    key: 'keys',
+    header: 'Keys in known_hosts',
+    render: (h) =>
+      h.knownHostKeys.length === 0 ? (
+        <span className="muted">none</span>
+      ) : (
+        <ul className="plain-list">
+          {h.knownHostKeys.map((k) => (
+            <li key={`${k.line}-${k.fingerprint}`}>
+              <code className="fingerprint">{k.fingerprint}</code> <span className="muted">{k.keyType}, line {k.line}</span>
+            </li>
+          ))}
+        </ul>
+      ),
+  },
+  { key: 'issues', header: 'Issues', render: (h) => (h.issues.length === 0 ? <span className="muted">none</span> : <ul className="plain-list text-danger">{h.issues.map((i, n) => <li key={n}>{i}</li>)}</ul>) },
+];
 
 /** Empty path fields mean the defaults; only what was typed is sent. */
 const paths = (file: string, knownHostsFile: string) => ({
@@ -29,24 +77,23 @@ export function SshImportPanel() {
   const [read, setRead] = useState<SshConfigRead | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [trust, setTrust] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Imported | null>(null);
+  // Reading and importing share one busy flag and one error line.
+  const work = useAsyncAction((job: () => Promise<void>) => job());
+  // A refusal before anything is sent; starting either job clears it.
+  const [notice, setNotice] = useState<string | null>(null);
+  const busy = work.busy;
+  const error = notice ?? work.error;
 
   const load = async (keepResult = false) => {
-    setBusy(true);
-    setError(null);
+    setNotice(null);
     if (!keepResult) setResult(null);
-    try {
+    const outcome = await work.run(async () => {
       const found = await readSshConfig(paths(file, knownHostsFile));
       setRead(found);
       setChosen(new Set(found.hosts.filter((h) => !h.existing).map((h) => h.alias)));
-    } catch (err) {
-      setRead(null);
-      setError(toApiError(err).message);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!outcome.ok) setRead(null);
   };
 
   const submitRead = (e: FormEvent) => {
@@ -55,19 +102,14 @@ export function SshImportPanel() {
   };
 
   const runImport = async () => {
-    if (chosen.size === 0) return setError('Tick at least one host to import.');
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await importSshHosts({ ...paths(file, knownHostsFile), aliases: [...chosen], trustKnownHosts: trust }));
-    } catch (err) {
-      setError(toApiError(err).message);
-      setBusy(false);
-      return;
+    if (chosen.size === 0) {
+      work.clearError();
+      return setNotice('Tick at least one host to import.');
     }
-    setBusy(false);
+    setNotice(null);
+    const outcome = await work.run(async () => setResult(await importSshHosts({ ...paths(file, knownHostsFile), aliases: [...chosen], trustKnownHosts: trust })));
     // The "already a host" marks are out of date now.
-    await load(true);
+    if (outcome.ok) await load(true);
   };
 
   const toggle = (alias: string, on: boolean) =>
@@ -113,58 +155,21 @@ export function SshImportPanel() {
             </div>
           )}
           {read.hosts.length > 0 && (
-            <table className="data-table" aria-label="Hosts found">
-              <thead>
-                <tr>
-                  <th scope="col">Import</th>
-                  <th scope="col">Host</th>
-                  <th scope="col">Login</th>
-                  <th scope="col">Keys in known_hosts</th>
-                  <th scope="col">Issues</th>
-                </tr>
-              </thead>
-              <tbody>
-                {read.hosts.map((h) => (
-                  <tr key={h.alias}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`Import ${h.alias}`}
-                        checked={chosen.has(h.alias)}
-                        disabled={h.existing}
-                        onChange={(e) => toggle(h.alias, e.target.checked)}
-                      />
-                    </td>
-                    <th scope="row">
-                      {h.alias}
-                      {h.existing && <span className="sub">already a host</span>}
-                      <span className="sub">{h.source}</span>
-                    </th>
-                    <td>
-                      <code>
-                        {h.user ?? '(your user)'}@{h.address}:{h.port}
-                      </code>
-                      {h.identityFile && <span className="sub">key {h.identityFile}</span>}
-                      {h.proxyJump && <span className="sub">via {h.proxyJump}</span>}
-                    </td>
-                    <td>
-                      {h.knownHostKeys.length === 0 ? (
-                        <span className="muted">none</span>
-                      ) : (
-                        <ul className="plain-list">
-                          {h.knownHostKeys.map((k) => (
-                            <li key={`${k.line}-${k.fingerprint}`}>
-                              <code className="fingerprint">{k.fingerprint}</code> <span className="muted">{k.keyType}, line {k.line}</span>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>{h.issues.length === 0 ? <span className="muted">none</span> : <ul className="plain-list text-danger">{h.issues.map((i, n) => <li key={n}>{i}</li>)}</ul>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              columns={[
+                {
+                  key: 'import',
+                  header: 'Import',
+                  render: (h) => (
+                    <input type="checkbox" aria-label={`Import ${h.alias}`} checked={chosen.has(h.alias)} disabled={h.existing} onChange={(e) => toggle(h.alias, e.target.checked)} />
+                  ),
+                },
+                ...FOUND_COLUMNS,
+              ]}
+              rows={read.hosts}
+              rowKey={(h) => h.alias}
+              label="Hosts found"
+            />
           )}
           <CheckboxField
             label="Trust keys recorded in known_hosts"

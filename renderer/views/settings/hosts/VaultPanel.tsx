@@ -1,10 +1,11 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { SecretInfo } from '../../../../preload/schemas/recovery.ts';
-import { toApiError } from '../../../api/client.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { SelectField, type Choice } from '../../../components/SelectField.tsx';
 import { TextField } from '../../../components/TextField.tsx';
 import { Timestamp } from '../../../components/Timestamp.tsx';
+import { useAsyncAction, type ActionOutcome } from '../../../components/use-async-action.ts';
 import { useConfirmedAction } from '../../../components/use-confirmed-action.ts';
 import { useFormErrors } from '../../../components/use-form-errors.ts';
 import { useSecretsStore } from '../../../state/stores-context.tsx';
@@ -18,6 +19,14 @@ const KIND_TEXT = {
 } as const satisfies Record<SecretKind, string>;
 
 const KIND_CHOICES: readonly Choice<SecretKind>[] = (Object.entries(KIND_TEXT) as [SecretKind, string][]).map(([value, label]) => ({ value, label }));
+
+// Before the actions, which need to know whether the keychain is usable.
+const SECRET_COLUMNS: readonly Column<SecretInfo>[] = [
+  { key: 'label', header: 'Label', rowHeader: true, render: (s) => s.label },
+  { key: 'kind', header: 'Kind', render: (s) => KIND_TEXT[s.kind] },
+  { key: 'used-by', header: 'Used by', render: (s) => (s.usedBy.length === 0 ? <span className="muted">nothing</span> : s.usedBy.join(', ')) },
+  { key: 'changed', header: 'Changed', render: (s) => <Timestamp at={s.updatedAt} /> },
+];
 
 /** The keychain's status and every stored secret by label. Values go in; nothing ever comes back out. */
 export function VaultPanel() {
@@ -52,111 +61,85 @@ export function VaultPanel() {
       </div>
 
       <h3>Stored secrets</h3>
-      {secrets.length === 0 ? (
-        <p className="muted">{status === 'loading' ? 'Loading…' : 'None yet.'}</p>
-      ) : (
-        <table className="data-table secrets-table" aria-label="Stored secrets">
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Used by</th>
-              <th scope="col">Changed</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {secrets.map((s) => (
-              <SecretRow key={s.ref} secret={s} vaultUsable={usable} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        columns={[...SECRET_COLUMNS, { key: 'actions', header: 'Actions', render: (s) => <SecretActions secret={s} vaultUsable={usable} /> }]}
+        rows={secrets}
+        rowKey={(s) => s.ref}
+        label="Stored secrets"
+        className="secrets-table"
+        empty={status === 'loading' ? 'Loading…' : 'None yet.'}
+      />
       <AddSecretForm disabledReason={usable ? null : vault ? 'the keychain is not available (see above).' : 'the keychain status is not known yet.'} />
     </section>
   );
 }
 
-function SecretRow({ secret, vaultUsable }: { secret: SecretInfo; vaultUsable: boolean }) {
+function SecretActions({ secret, vaultUsable }: { secret: SecretInfo; vaultUsable: boolean }) {
   const test = useSecretsStore((s) => s.test);
   const replace = useSecretsStore((s) => s.replace);
   const remove = useSecretsStore((s) => s.remove);
   const [note, setNote] = useState<{ text: string; bad: boolean } | null>(null);
   const [replacing, setReplacing] = useState(false);
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
   const removal = useConfirmedAction(() => remove(secret.ref));
-
-  const runTest = async () => {
-    setBusy(true);
-    try {
-      const r = await test(secret.ref);
-      setNote(r.present ? { text: 'Present in the keychain.', bad: false } : { text: 'Missing from the keychain: replace it.', bad: true });
-    } catch (err) {
-      setNote({ text: toApiError(err).message, bad: true });
-    } finally {
-      setBusy(false);
-    }
+  const testing = useAsyncAction(async () => {
+    const r = await test(secret.ref);
+    setNote(r.present ? { text: 'Present in the keychain.', bad: false } : { text: 'Missing from the keychain: replace it.', bad: true });
+  });
+  const saving = useAsyncAction(async (typed: string) => {
+    await replace(secret.ref, typed);
+    setReplacing(false);
+    setNote({ text: 'Replaced.', bad: false });
+  });
+  const busy = testing.busy || saving.busy;
+  // Both actions answer in the row's one note.
+  const noteFailure = (outcome: ActionOutcome<void>) => {
+    if (!outcome.ok) setNote({ text: outcome.error.message, bad: true });
   };
+
+  const runTest = async () => noteFailure(await testing.run());
 
   const submitReplace = async (e: FormEvent) => {
     e.preventDefault();
     const typed = value;
     setValue('');
     if (typed === '') return setNote({ text: 'Type the new value first.', bad: true });
-    setBusy(true);
-    try {
-      await replace(secret.ref, typed);
-      setReplacing(false);
-      setNote({ text: 'Replaced.', bad: false });
-    } catch (err) {
-      setNote({ text: toApiError(err).message, bad: true });
-    } finally {
-      setBusy(false);
-    }
+    noteFailure(await saving.run(typed));
   };
 
   return (
-    <tr>
-      <th scope="row">{secret.label}</th>
-      <td>{KIND_TEXT[secret.kind]}</td>
-      <td>{secret.usedBy.length === 0 ? <span className="muted">nothing</span> : secret.usedBy.join(', ')}</td>
-      <td>
-        <Timestamp at={secret.updatedAt} />
-      </td>
-      <td>
-        <div className="actions">
-          <button type="button" onClick={() => void runTest()} disabled={busy}>
-            Test<span className="visually-hidden"> {secret.label}</span>
+    <>
+      <div className="actions">
+        <button type="button" onClick={() => void runTest()} disabled={busy}>
+          Test<span className="visually-hidden"> {secret.label}</span>
+        </button>
+        <button type="button" onClick={() => setReplacing((r) => !r)} disabled={busy || !vaultUsable} aria-expanded={replacing}>
+          Replace<span className="visually-hidden"> {secret.label}</span>
+        </button>
+        <button type="button" className="danger-quiet" onClick={removal.ask} disabled={busy}>
+          Delete<span className="visually-hidden"> {secret.label}</span>
+        </button>
+      </div>
+      {replacing && (
+        <form className="inline-form" noValidate onSubmit={(e) => void submitReplace(e)} aria-label={`Replace ${secret.label}`}>
+          <TextField label="New value" type="password" autoComplete="new-password" value={value} onChange={setValue} />
+          <button type="submit" className="primary" disabled={busy}>
+            Save new value
           </button>
-          <button type="button" onClick={() => setReplacing((r) => !r)} disabled={busy || !vaultUsable} aria-expanded={replacing}>
-            Replace<span className="visually-hidden"> {secret.label}</span>
-          </button>
-          <button type="button" className="danger-quiet" onClick={removal.ask} disabled={busy}>
-            Delete<span className="visually-hidden"> {secret.label}</span>
-          </button>
-        </div>
-        {replacing && (
-          <form className="inline-form" noValidate onSubmit={(e) => void submitReplace(e)} aria-label={`Replace ${secret.label}`}>
-            <TextField label="New value" type="password" autoComplete="new-password" value={value} onChange={setValue} />
-            <button type="submit" className="primary" disabled={busy}>
-              Save new value
-            </button>
-          </form>
-        )}
-        {note && (
-          <p className={note.bad ? 'field-error' : 'form-status'} role="status">
-            {note.text}
-          </p>
-        )}
-        {removal.confirming && (
-          <ConfirmDialog title={`Delete “${secret.label}”?`} confirmLabel="Delete secret" {...removal.dialog}>
-            <p>It is removed from the OS keychain. This cannot be undone.</p>
-            {secret.usedBy.length > 0 && <p>Used by {secret.usedBy.join(', ')}: the core refuses while a host still uses it.</p>}
-          </ConfirmDialog>
-        )}
-      </td>
-    </tr>
+        </form>
+      )}
+      {note && (
+        <p className={note.bad ? 'field-error' : 'form-status'} role="status">
+          {note.text}
+        </p>
+      )}
+      {removal.confirming && (
+        <ConfirmDialog title={`Delete “${secret.label}”?`} confirmLabel="Delete secret" {...removal.dialog}>
+          <p>It is removed from the OS keychain. This cannot be undone.</p>
+          {secret.usedBy.length > 0 && <p>Used by {secret.usedBy.join(', ')}: the core refuses while a host still uses it.</p>}
+        </ConfirmDialog>
+      )}
+    </>
   );
 }
 
