@@ -73,7 +73,6 @@ export const LONG_FUNCTIONS_TODO = [
 
 /** Capability files that import another capability's internals instead of its index.ts (`photon/public-entry`). */
 export const DEEP_IMPORTS_TODO = [
-  'eslint.config.js',
   'main/agents/agents-runtime.ts',
   'main/agents/agents-service.ts',
   'main/agents/handlers.ts',
