@@ -119,20 +119,24 @@ export const BOUNDARY_TODO = [
 
 // ---------------------------------------------------------------------------------------------
 
-export const MAX_LINES = ['warn', { max: 400, skipBlankLines: true, skipComments: true }];
-export const MAX_LINES_PER_FUNCTION = ['warn', { max: 80, skipBlankLines: true, skipComments: true }];
+const MAX_LINES = ['warn', { max: 400, skipBlankLines: true, skipComments: true }];
+const MAX_LINES_PER_FUNCTION = ['warn', { max: 80, skipBlankLines: true, skipComments: true }];
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const INFRASTRUCTURE = ['core', 'api', 'store'];
-const OUTER_LAYERS = ['app', 'cli', 'electron', 'server'];
+/** The outer layers, who in main/ may import each, and why the rest may not. */
+const OUTER = {
+  app: { importers: ['cli', 'electron', 'server'], why: 'it is the composition root: it wires the capabilities, which never reach back' },
+  cli: { importers: [], why: 'it is an entry point' },
+  electron: { importers: [], why: 'it is the Electron entry point and glue' },
+  server: { importers: ['app', 'cli'], why: 'a capability that needs HTTP gets it injected by main/app' },
+};
+const OUTER_LAYERS = Object.keys(OUTER);
 const MAIN_FOLDERS = readdirSync(new URL('./main', import.meta.url), { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name);
 const CAPABILITIES = MAIN_FOLDERS.filter((f) => !INFRASTRUCTURE.includes(f) && !OUTER_LAYERS.includes(f));
 const inMain = (folders) => folders.map((f) => `main/${f}`);
-
-/** Who may import each outer layer; every other folder of main/ may not. */
-const OUTER_IMPORTERS = { app: ['cli', 'electron', 'server'], cli: [], electron: [], server: ['app', 'cli'] };
 
 const layerZones = [
   {
@@ -140,10 +144,10 @@ const layerZones = [
     from: inMain([...CAPABILITIES, ...OUTER_LAYERS]),
     message: 'main/core, main/api and main/store are shared infrastructure: they import no capability and no outer layer.',
   },
-  ...OUTER_LAYERS.map((layer) => ({
-    target: inMain(CAPABILITIES.concat(OUTER_LAYERS).filter((f) => f !== layer && !OUTER_IMPORTERS[layer].includes(f))),
+  ...Object.entries(OUTER).map(([layer, { importers, why }]) => ({
+    target: inMain([...CAPABILITIES, ...OUTER_LAYERS].filter((f) => f !== layer && !importers.includes(f))),
     from: `main/${layer}`,
-    message: `Only ${OUTER_IMPORTERS[layer].map((f) => `main/${f}`).join(', ') || 'nothing'} may import main/${layer}; capabilities get what they need injected by main/app.`,
+    message: `${importers.length ? `Only ${inMain(importers).join(', ')} import` : 'Nothing in main/ imports'} main/${layer}: ${why}.`,
   })),
   { target: 'preload', from: ['main', 'renderer'], message: 'preload/ is the contract both sides share: it imports neither.' },
   { target: 'main', from: 'renderer', message: 'main never imports the renderer.' },

@@ -51,5 +51,5 @@ test('a boundary message says where to go instead', async () => {
   const [deep] = await lintFixture('capability-deep-import.ts');
   assert.match(deep!.message, /only through main\/<capability>\/index\.ts/);
   const [server] = await lintFixture('capability-imports-server.ts');
-  assert.match(server!.message, /Only main\/app, main\/cli may import main\/server/);
+  assert.match(server!.message, /Only main\/app, main\/cli import main\/server: a capability that needs HTTP gets it injected by main\/app/);
 });
