@@ -8,8 +8,8 @@ import ts from 'typescript';
 // The tests run the glue against a stub, so only the compiler can tell whether it also fits the
 // real Electron API: the glue is type-checked here against node_modules/electron/electron.d.ts.
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const parsed = ts.getParsedCommandLineOfConfigFile(path.join(REPO, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-if (!parsed) throw new Error('cannot read tsconfig.json');
+const parsed = ts.getParsedCommandLineOfConfigFile(path.join(REPO, 'tsconfig.main.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+if (!parsed) throw new Error('cannot read tsconfig.main.json');
 const options = parsed.options;
 
 const glue = [
