@@ -55,13 +55,10 @@ export const LONG_FUNCTIONS_TODO = [
   'renderer/views/agents/AgentHistoryPanel.tsx',
   'renderer/views/agents/AgentsView.tsx',
   'renderer/views/agents/PullSourcesPanel.tsx',
-  'renderer/views/alerts/ChannelsPanel.tsx',
   'renderer/views/alerts/MaintenancePanel.tsx',
-  'renderer/views/backups/RemoteBackups.tsx',
   'renderer/views/monitors/detail/MonitorHeader.tsx',
   'renderer/views/monitors/form/MonitorForm.tsx',
   'renderer/views/monitors/form/TargetFields.tsx',
-  'renderer/views/recovery/AuditLog.tsx',
   'renderer/views/recovery/RunDrawer.tsx',
   'renderer/views/recovery/RunPanel.tsx',
   'renderer/views/recovery/RunbookEditor.tsx',
@@ -72,50 +69,10 @@ export const LONG_FUNCTIONS_TODO = [
 ];
 
 /** Capability files that import another capability's internals instead of its index.ts (`photon/public-entry`). */
-export const DEEP_IMPORTS_TODO = [
-  'main/agents/agents-runtime.ts',
-  'main/agents/agents-service.ts',
-  'main/agents/handlers.ts',
-  'main/agents/index.ts',
-  'main/agents/ingest/pull-runner.ts',
-  'main/agents/ingest/sqlite-ssh-pull.ts',
-  'main/alerts/alert-decider.ts',
-  'main/alerts/alerts-service.ts',
-  'main/alerts/channel-repository.ts',
-  'main/alerts/delivery-sender.ts',
-  'main/backups/backup-scorecard-evidence.ts',
-  'main/backups/backup-service.ts',
-  'main/backups/index.ts',
-  'main/backups/pull-over-ssh.ts',
-  'main/hosts/host-connection.ts',
-  'main/hosts/host-state.ts',
-  'main/hosts/hosts-service.ts',
-  'main/hosts/index.ts',
-  'main/hosts/known-hosts-file.ts',
-  'main/hosts/ssh-config-hosts.ts',
-  'main/metrics/prometheus.ts',
-  'main/monitors/checks/sqlite-over-ssh.ts',
-  'main/monitors/checks/ssh.ts',
-  'main/monitors/monitoring-service.ts',
-  'main/overview/build-overview.ts',
-  'main/overview/handlers.ts',
-  'main/project-config/handlers.ts',
-  'main/project-config/import-project-config.ts',
-  'main/project-config/read-photon-yml.ts',
-  'main/recovery/builtin-runbooks.ts',
-  'main/recovery/execute-run.ts',
-  'main/recovery/plan-runbook.ts',
-  'main/recovery/recovery-service.ts',
-  'main/recovery/step-process.ts',
-  'main/scorecard/assess.ts',
-  'main/scorecard/evidence/live-evidence.ts',
-  'main/scorecard/handlers.ts',
-];
+export const DEEP_IMPORTS_TODO = [];
 
 /** Files that cross a layer boundary (`import-x/no-restricted-paths`). */
-export const BOUNDARY_TODO = [
-  'main/agents/ingest/push-server.ts',
-];
+export const BOUNDARY_TODO = [];
 
 // ---------------------------------------------------------------------------------------------
 
