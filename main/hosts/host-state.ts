@@ -1,4 +1,4 @@
-import type { HostSummary } from '../../preload/schemas/recovery.ts';
+import type { HostSummary } from '../../preload/schemas/hosts.ts';
 import type { MonitorStatusName } from '../../preload/contract.ts';
 import type { StoredState } from '../monitors/monitor-queries.ts';
 import type { MonitorRecord } from '../monitors/monitor-repository.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { HostKeyCheck, HostSummary } from '../../../../preload/schemas/recovery.ts';
+import type { HostKeyCheck, HostSummary } from '../../../../preload/schemas/hosts.ts';
 import { toApiError } from '../../../api/client.ts';
 import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
 import { useHostsStore } from '../../../state/stores-context.tsx';
