@@ -19,17 +19,18 @@ export type Handlers = {
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
-/**
- * The one place where untrusted calls enter the core, whatever the transport: the method name is
- * checked against the contract, the input parsed with its schema, and every failure becomes an
- * error envelope — a throw here would crash an IPC handler or leak a stack trace over HTTP. A domain
- * error no handler converted is mapped by its family (`errorFamilies`); anything else is INTERNAL.
- */
 export interface DispatcherOptions {
   /** Check every result against the method's result schema (see contract-checks.ts); from the environment by default. */
   checkResults?: boolean;
 }
 
+/**
+ * The one place where untrusted calls enter the core, whatever the transport: the method name is
+ * checked against the contract, the input parsed with its schema, and every failure becomes an
+ * error envelope — a throw here would crash an IPC handler or leak a stack trace over HTTP. A domain
+ * error no handler converted is mapped by its family (`errorFamilies`); anything else is INTERNAL.
+ * Under test, a result its schema does not describe is INTERNAL too (`checkResults`).
+ */
 export function createDispatcher(
   handlers: Handlers,
   logger: Logger,
