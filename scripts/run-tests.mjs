@@ -29,6 +29,7 @@ if (files.length === 0) {
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--import', './test/helpers/electron-stub/register.mjs', '--test', '--test-concurrency=1', ...files],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, PHOTON_TEST_OUTPUT: path.join(root, 'test-output') } },
+  // PHOTON_CONTRACT_CHECKS: every handler result and event payload is checked against the contract.
+  { cwd: root, stdio: 'inherit', env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.test.json'), PHOTON_TEST_OUTPUT: path.join(root, 'test-output'), PHOTON_CONTRACT_CHECKS: '1' } },
 );
 process.exit(result.status ?? 1);

@@ -6,6 +6,7 @@ import {
   type MethodResult,
   type ParsedInput,
 } from '../../preload/contract.ts';
+import { contractChecksEnabled, shapeProblem } from '../core/contract-checks.ts';
 import { ContractError } from './contract-error.ts';
 import { describeZodError } from './describe-zod-error.ts';
 import { toContractError, type ErrorMapper } from './error-mapping.ts';
@@ -18,13 +19,24 @@ export type Handlers = {
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
+export interface DispatcherOptions {
+  /** Check every result against the method's result schema (see contract-checks.ts); from the environment by default. */
+  checkResults?: boolean;
+}
+
 /**
  * The one place where untrusted calls enter the core, whatever the transport: the method name is
  * checked against the contract, the input parsed with its schema, and every failure becomes an
  * error envelope — a throw here would crash an IPC handler or leak a stack trace over HTTP. A domain
  * error no handler converted is mapped by its family (`errorFamilies`); anything else is INTERNAL.
+ * Under test, a result its schema does not describe is INTERNAL too (`checkResults`).
  */
-export function createDispatcher(handlers: Handlers, logger: Logger, errorFamilies: readonly ErrorMapper[] = []): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  logger: Logger,
+  errorFamilies: readonly ErrorMapper[] = [],
+  { checkResults = contractChecksEnabled() }: DispatcherOptions = {},
+): Dispatch {
   return async (method, rawInput) => {
     if (!isMethodName(method)) {
       return fail(new ContractError('UNKNOWN_METHOD', `Unknown method ${JSON.stringify(String(method).slice(0, 80))}`));
@@ -34,7 +46,14 @@ export function createDispatcher(handlers: Handlers, logger: Logger, errorFamili
     if (!parsed.success) return { ok: false, error: describeZodError(parsed.error, method, input) };
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const value = await handler(parsed.data);
+      const problem = checkResults ? shapeProblem(methods[method].result, value) : null;
+      if (problem !== null) {
+        const message = `${method} returned a result its contract does not declare: ${problem}`;
+        logger.error(message);
+        return fail(new ContractError('INTERNAL', message));
+      }
+      return { ok: true, value };
     } catch (err) {
       const known = toContractError(err, errorFamilies);
       if (known) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CloudInstanceSchema, type CloudInstance } from '../../preload/schemas/recovery.ts';
+import { CloudInstanceSchema, type CloudInstance } from '../../preload/schemas/hosts.ts';
 
 export type HostAuth = 'agent' | 'key' | 'password';
 

@@ -1,4 +1,4 @@
-import type { HostSummary } from '../../preload/schemas/recovery.ts';
+import type { HostSummary } from '../../preload/schemas/hosts.ts';
 import type { MonitorStatusName } from '../../preload/contract.ts';
 import { severityRank, targetHost, type MonitorRecord, type StoredState } from '../monitors/index.ts';
 

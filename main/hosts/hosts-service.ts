@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import type { HostKeyCheck, HostSummary, hostProfileInput } from '../../preload/schemas/recovery.ts';
+import type { HostKeyCheck, HostSummary, hostProfileInput } from '../../preload/schemas/hosts.ts';
 import { ContractError } from '../api/contract-error.ts';
 import { withContext } from '../api/error-mapping.ts';
 import type { EventBus } from '../core/event-bus.ts';

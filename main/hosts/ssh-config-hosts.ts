@@ -1,5 +1,5 @@
-import type { SshConfigRead } from '../../preload/schemas/recovery.ts';
-import { HOST_NAME } from '../../preload/schemas/recovery.ts';
+import type { SshConfigRead } from '../../preload/schemas/hosts.ts';
+import { HOST_NAME } from '../../preload/schemas/hosts.ts';
 import { findKnownHostKeys, importSshConfigFile, localSshEnvironment, type SshHostProfile } from '../ssh/index.ts';
 import { readKnownHostsText } from './known-hosts-file.ts';
 

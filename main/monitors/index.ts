@@ -10,7 +10,7 @@ export { ConditionSyntaxError, parseCondition, parseValueExpression } from './co
 export type { FileMonitor } from './file-monitor.ts';
 export type { StoredState } from './monitor-queries.ts';
 export type { MonitorRecord } from './monitor-repository.ts';
-export { MONITOR_STATUSES, SEVERITY, severityRank, type MonitorStatus } from './monitor-state.ts';
+export { MONITOR_STATUSES, severityRank, type MonitorStatus } from './monitor-state.ts';
 export { NetworkGuard } from './network-guard.ts';
 export { runCheck, targetHost } from './run-check.ts';
 

@@ -5,17 +5,14 @@
  * is failing — one dead VM is one incident, not one per endpoint behind it.
  */
 
-import { MonitorStatusSchema, type MonitorStatusName } from '../../preload/contract.ts';
+import { MONITOR_STATUSES, STATUS_SEVERITY, type MonitorStatusName } from '../../preload/contract.ts';
 
-/** The statuses are the contract's; main names them, it does not list them again. */
-export const MONITOR_STATUSES = MonitorStatusSchema.options;
+/** The statuses are the contract's, worst first; main names them, it does not list them again. */
+export { MONITOR_STATUSES };
 export type MonitorStatus = MonitorStatusName;
 
-/** Worst first: an Overview row, a host or a project shows the worst status of its monitors. */
-export const SEVERITY = ['DOWN', 'UNKNOWN', 'PENDING', 'DEGRADED', 'MAINTENANCE', 'UP'] as const satisfies readonly MonitorStatus[];
-
-/** Position in SEVERITY: lower is worse. */
-export const severityRank = (s: MonitorStatus): number => SEVERITY.indexOf(s);
+/** Lower is worse: an Overview row, a host or a project shows the worst status of its monitors. */
+export const severityRank = (s: MonitorStatus): number => STATUS_SEVERITY[s];
 
 /** What one check run concluded, before thresholds. */
 export type Outcome = 'up' | 'degraded' | 'down' | 'unknown';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SecretInfo, VaultStatus } from '../../preload/schemas/recovery.ts';
+import type { SecretInfo, VaultStatus } from '../../preload/schemas/secrets.ts';
 import { ContractError } from '../api/contract-error.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import { secretErrorToContract } from './secret-contract-errors.ts';

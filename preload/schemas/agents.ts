@@ -1,13 +1,10 @@
-/** Agents: roster, presence, measured trust, push/pull ingest. Imported by contract.ts. */
+/** Agents: roster, presence, measured trust, push/pull ingest. */
 import { z } from 'zod';
-import { requiredText, sshFingerprint, sshLoginFields, text, typeError, whole } from './fields.ts';
+import { noInput, recordId, removedResult, requiredText, sshFingerprint, sshLoginFields, text, textId, whole } from './fields.ts';
 
-const projectId = z
-  .string({ error: typeError('projectId', 'a string') })
-  .min(1, { error: 'projectId must not be empty' })
-  .max(64, { error: 'projectId is longer than 64 characters' });
+const projectId = textId('projectId');
 
-export const agentId = whole('id', 1, Number.MAX_SAFE_INTEGER);
+export const agentId = recordId();
 
 export const PRESENCE_STATES = ['ONLINE', 'IDLE', 'STALE', 'OFFLINE'] as const;
 export type PresenceState = (typeof PRESENCE_STATES)[number];
@@ -186,7 +183,7 @@ export const PullDefinitionSchema = z.discriminatedUnion(
 export type PullDefinition = z.output<typeof PullDefinitionSchema>;
 
 export const SavePullSourceInputSchema = z.strictObject({
-  id: whole('id', 1, Number.MAX_SAFE_INTEGER).optional(),
+  id: recordId().optional(),
   projectId,
   name: requiredText('name', 120),
   source: PullDefinitionSchema,
@@ -211,8 +208,6 @@ export type PullSource = z.infer<typeof PullSourceSchema>;
 
 // ── Method shapes ───────────────────────────────────────────────────────────────────────────────
 
-const removed = z.strictObject({ removed: z.literal(true) });
-
 export const agentMethodShapes = {
   listAgents: { input: z.strictObject({ projectId: projectId.optional() }), result: z.array(AgentSummarySchema) },
   saveAgent: { input: SaveAgentInputSchema, result: AgentSummarySchema },
@@ -224,10 +219,10 @@ export const agentMethodShapes = {
   },
   getAgentSettings: { input: z.strictObject({ projectId }), result: AgentSettingsSchema },
   updateAgentSettings: { input: UpdateAgentSettingsInputSchema, result: AgentSettingsSchema },
-  getAgentIngestInfo: { input: z.strictObject({}), result: AgentIngestInfoSchema },
+  getAgentIngestInfo: { input: noInput, result: AgentIngestInfoSchema },
   listAgentPullSources: { input: z.strictObject({ projectId: projectId.optional() }), result: z.array(PullSourceSchema) },
   saveAgentPullSource: { input: SavePullSourceInputSchema, result: PullSourceSchema },
-  removeAgentPullSource: { input: z.strictObject({ id: whole('id', 1, Number.MAX_SAFE_INTEGER) }), result: removed },
+  removeAgentPullSource: { input: z.strictObject({ id: recordId() }), result: removedResult },
 } as const;
 
 export const agentEventShapes = {

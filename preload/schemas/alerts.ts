@@ -1,15 +1,6 @@
-/** Schemas for alerts, channels and maintenance windows (imported by preload/contract.ts). */
+/** Alerts: channels, the alerts raised from incidents, their deliveries and the alert policy. */
 import { z } from 'zod';
-import { typeError, whole } from './fields.ts';
-
-const name = (field: string) =>
-  z
-    .string({ error: typeError(field, 'a string') })
-    .max(120, { error: `${field} is longer than 120 characters` })
-    .trim()
-    .min(1, { error: `${field} must not be empty` });
-
-export const recordId = (field = 'id') => whole(field, 1, Number.MAX_SAFE_INTEGER);
+import { LIMITS, noInput, recordId, removedResult, requiredText, typeError, whole } from './fields.ts';
 
 export const CHANNEL_KINDS = ['desktop', 'slack', 'discord', 'ntfy', 'webhook'] as const;
 export const ALERT_KINDS = ['open', 'reminder', 'resolved', 'flapping', 'flapping-ended', 'test'] as const;
@@ -28,7 +19,7 @@ export type AlertChannel = z.infer<typeof ChannelSchema>;
 
 export const SaveChannelInput = z.strictObject({
   id: recordId().optional(),
-  name: name('name'),
+  name: requiredText('name', LIMITS.name),
   kind: z.enum(CHANNEL_KINDS, { error: `kind must be one of ${CHANNEL_KINDS.join(', ')}` }),
   enabled: z.boolean({ error: typeError('enabled', 'true or false') }).default(true),
   /** Goes straight to the OS keychain; required when creating a webhook channel, optional to keep it when editing. */
@@ -79,58 +70,6 @@ export const AlertPolicySchema = z.strictObject({
 });
 export type AlertPolicyShape = z.infer<typeof AlertPolicySchema>;
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-
-export const MaintenanceScheduleSchema = z.discriminatedUnion(
-  'type',
-  [
-    z
-      .strictObject({ type: z.literal('once'), startsAt: whole('startsAt', 0, 8.64e15), endsAt: whole('endsAt', 0, 8.64e15) })
-      .refine((s) => s.endsAt > s.startsAt, { error: 'endsAt must be after startsAt', path: ['endsAt'] }),
-    z.strictObject({
-      type: z.literal('weekly'),
-      weekdays: z
-        .array(z.enum(WEEKDAYS, { error: `weekdays must be from ${WEEKDAYS.join(', ')}` }))
-        .min(1, { error: 'weekdays must name at least one day' })
-        .max(7),
-      startTime: z.string({ error: typeError('startTime', 'a string') }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'startTime must be HH:MM (24-hour)' }),
-      durationMinutes: whole('durationMinutes', 1, 10_080),
-      timezone: z
-        .string({ error: typeError('timezone', 'a string') })
-        .min(1, { error: 'timezone must not be empty' })
-        .max(64, { error: 'timezone is longer than 64 characters' }),
-    }),
-  ],
-  { error: 'schedule.type must be once or weekly' },
-);
-
-export const SaveMaintenanceInput = z.strictObject({
-  id: recordId().optional(),
-  name: name('name'),
-  monitorId: recordId('monitorId'),
-  scope: z.enum(['monitor', 'host'], { error: 'scope must be monitor or host' }).default('host'),
-  schedule: MaintenanceScheduleSchema,
-});
-
-const OccurrenceSchema = z.object({ start: z.number(), end: z.number() });
-export const MaintenanceWindowSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  monitorId: z.number(),
-  monitorName: z.string(),
-  scope: z.enum(['monitor', 'host']),
-  schedule: z.union([
-    z.object({ type: z.literal('once'), startsAt: z.number(), endsAt: z.number() }),
-    z.object({ type: z.literal('weekly'), weekdays: z.array(z.enum(WEEKDAYS)), startTime: z.string(), durationMinutes: z.number(), timezone: z.string() }),
-  ]),
-  createdAt: z.number(),
-  activeNow: OccurrenceSchema.nullable(),
-  next: OccurrenceSchema.nullable(),
-});
-export type MaintenanceWindow = z.infer<typeof MaintenanceWindowSchema>;
-
-export const MaintenanceOccurrenceSchema = z.object({ start: z.number(), end: z.number(), name: z.string(), windowId: z.number() });
-
 export const DesktopNotificationSchema = z.object({
   alertId: z.number(),
   title: z.string(),
@@ -141,3 +80,23 @@ export const DesktopNotificationSchema = z.object({
 export type DesktopNotification = z.infer<typeof DesktopNotificationSchema>;
 
 export const TestSendResultSchema = z.object({ delivery: DeliverySchema });
+
+export const alertMethodShapes = {
+  listAlertChannels: { input: noInput, result: z.array(ChannelSchema) },
+  /** Creates or edits a channel; a webhook URL goes to the OS keychain, never to SQLite. */
+  saveAlertChannel: { input: SaveChannelInput, result: ChannelSchema },
+  removeAlertChannel: { input: z.strictObject({ id: recordId() }), result: removedResult },
+  /** Sends a test alert through one channel now (one attempt) and returns the logged delivery. */
+  testAlertChannel: { input: z.strictObject({ id: recordId() }), result: TestSendResultSchema },
+  /** Recent alerts, newest first, each with its deliveries and every attempt. */
+  listAlerts: { input: z.strictObject({ limit: whole('limit', 1, 500).default(50) }), result: z.array(AlertSchema) },
+  getAlertPolicy: { input: noInput, result: AlertPolicySchema },
+  updateAlertPolicy: { input: AlertPolicySchema, result: AlertPolicySchema },
+} as const;
+
+export const alertEventShapes = {
+  alertsChanged: z.object({ alerts: z.array(AlertSchema) }),
+  alertChannelsChanged: z.object({ channels: z.array(ChannelSchema) }),
+  /** Shown by the Electron glue as a system notification, and by a browser on `photon serve`. */
+  desktopNotification: DesktopNotificationSchema,
+} as const;

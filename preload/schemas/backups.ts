@@ -1,7 +1,6 @@
-/** Schemas for backups of the console's database and of remote data (imported by preload/contract.ts). */
+/** Backups of the console's database and of remote data, and their "last good backup age" evidence. */
 import { z } from 'zod';
-import { recordId } from './alerts.ts';
-import { requiredText, sshFingerprint, sshLoginFields, typeError, whole } from './fields.ts';
+import { noInput, recordId, removedResult, requiredText, sshFingerprint, sshLoginFields, typeError, whole } from './fields.ts';
 
 export const BackupConfigSchema = z.strictObject({
   enabled: z.boolean({ error: typeError('enabled', 'true or false') }),
@@ -139,3 +138,24 @@ export const RestoreInputSchema = z.strictObject({
   /** The backup's file name typed by the person: a restore is never one click. */
   confirmName: requiredText('confirmName', 200),
 });
+
+export const backupMethodShapes = {
+  getBackupStatus: { input: noInput, result: BackupStatusSchema },
+  updateBackupConfig: { input: BackupConfigSchema, result: BackupConfigSchema },
+  /** Takes a verified online backup of the console's database now. */
+  runBackupNow: { input: noInput, result: DbBackupSchema },
+  /** Validates a backup and stages it; the swap happens at the next start, when nothing holds the database. */
+  restoreBackup: { input: RestoreInputSchema, result: z.object({ staged: z.literal(true), message: z.string() }) },
+  cancelPendingRestore: { input: noInput, result: z.object({ cancelled: z.boolean() }) },
+  saveRemoteBackupTarget: { input: RemoteTargetInputSchema, result: RemoteTargetSchema },
+  removeRemoteBackupTarget: { input: z.strictObject({ id: recordId() }), result: removedResult },
+  runRemoteBackupNow: { input: z.strictObject({ id: recordId() }), result: RemoteRunSchema },
+  /** "Last good backup age" of the database and of every remote target, measured now. */
+  getBackupEvidence: { input: noInput, result: z.array(BackupEvidenceSchema) },
+} as const;
+
+export const backupEventShapes = {
+  backupsChanged: BackupStatusSchema,
+  /** Transfers in progress (pages of the database, bytes of a remote pull), a few times a second. */
+  backupProgress: z.object({ running: z.array(BackupActivitySchema) }),
+} as const;

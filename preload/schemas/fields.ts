@@ -60,3 +60,27 @@ export const sshLoginFields = () => ({
   /** Use the ssh-agent at $SSH_AUTH_SOCK. */
   useAgent: flag('useAgent').default(false),
 });
+
+/** Length bounds shared by every capability's text fields. */
+export const LIMITS = {
+  name: 120,
+  path: 4096,
+  notes: 10_000,
+  id: 64,
+} as const;
+
+/** A text id (projects); `field` names it in messages, e.g. "projectId must not be empty". */
+export const textId = (field = 'id') =>
+  z
+    .string({ error: typeError(field, 'a string') })
+    .min(1, { error: `${field} must not be empty` })
+    .max(LIMITS.id, { error: `${field} is longer than ${LIMITS.id} characters` });
+
+/** A numeric row id (monitors, hosts, runs, channels…). */
+export const recordId = (field = 'id') => whole(field, 1, Number.MAX_SAFE_INTEGER);
+
+/** The input of a method that takes none: still an object, and still strict. */
+export const noInput = z.strictObject({});
+
+/** The result of every remove* method. */
+export const removedResult = z.strictObject({ removed: z.literal(true) });

@@ -1,156 +1,6 @@
-/**
- * Shapes for hosts, the credentials vault and recovery runbooks. Nothing here can carry a secret
- * value out of the core: secrets go in (setSecret, replaceSecret) and only references come back.
- */
+/** Recovery runbooks: definitions, the dry run, runs and their streamed output (the audit log). */
 import { z } from 'zod';
-import { flag, hostName, portNumber, requiredText, SSH_FINGERPRINT, text, typeError, unitName, whole } from './fields.ts';
-
-// ── Vault ────────────────────────────────────────────────────────────────────────────────────────
-
-export const SECRET_KIND_NAMES = ['ssh-password', 'key-passphrase', 'api-token', 'webhook-url'] as const;
-export const SECRET_REF = /^secret:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-export const secretRefField = (field: string) =>
-  z.string({ error: typeError(field, 'a string') }).regex(SECRET_REF, { error: `${field} must be a secret reference like secret:<uuid>` });
-
-export const VaultStatusSchema = z.object({
-  backend: z.string(),
-  available: z.boolean(),
-  /** Why secrets cannot be stored, in a sentence; null when they can. */
-  reason: z.string().nullable(),
-  checkedAt: z.number(),
-});
-export type VaultStatus = z.infer<typeof VaultStatusSchema>;
-
-export const SecretInfoSchema = z.object({
-  ref: z.string(),
-  kind: z.enum(SECRET_KIND_NAMES),
-  label: z.string(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  /** Hosts that use it, by name: deleting it would break their logins. */
-  usedBy: z.array(z.string()),
-});
-export type SecretInfo = z.infer<typeof SecretInfoSchema>;
-
-export const setSecretInput = z.strictObject({
-  kind: z.enum(SECRET_KIND_NAMES, { error: `kind must be one of ${SECRET_KIND_NAMES.join(', ')}` }),
-  label: requiredText('label', 100),
-  // Length and content rules live in the vault (main/secrets/), which reports them without quoting the value.
-  value: z.string({ error: typeError('value', 'a string') }).max(8192, { error: 'value is longer than 8192 characters' }),
-});
-
-// ── Hosts ────────────────────────────────────────────────────────────────────────────────────────
-
-export const HOST_AUTH = ['agent', 'key', 'password'] as const;
-/** What a person types to confirm, and what `photon run <host>` names: no spaces, no shell meaning. */
-export const HOST_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-export const CloudInstanceSchema = z.discriminatedUnion(
-  'provider',
-  [
-    z.strictObject({
-      provider: z.literal('gcloud'),
-      instance: requiredText('cloud.instance', 63).regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, { error: 'cloud.instance must be a Compute Engine instance name' }),
-      zone: requiredText('cloud.zone', 63).regex(/^[a-z0-9-]+$/, { error: 'cloud.zone must be a zone like europe-west1-b' }),
-      project: requiredText('cloud.project', 63).regex(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/, { error: 'cloud.project must be a Google Cloud project id' }).optional(),
-    }),
-    z.strictObject({
-      provider: z.literal('aws'),
-      instanceId: requiredText('cloud.instanceId', 32).regex(/^i-[0-9a-f]{8,17}$/, { error: 'cloud.instanceId must look like i-0123456789abcdef0' }),
-      region: requiredText('cloud.region', 32).regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'cloud.region must be a region like eu-west-1' }).optional(),
-    }),
-  ],
-  { error: 'cloud.provider must be gcloud or aws' },
-);
-export type CloudInstance = z.output<typeof CloudInstanceSchema>;
-
-export const hostProfileInput = z.strictObject({
-  id: whole('id', 1, Number.MAX_SAFE_INTEGER).optional(),
-  name: requiredText('name', 64).regex(HOST_NAME, { error: 'name may hold letters, digits, dot, dash and underscore, starting with a letter or digit' }),
-  projectId: text('projectId', 64).nullable().default(null),
-  address: hostName('address'),
-  port: portNumber(22),
-  user: requiredText('user', 64).regex(/^[A-Za-z0-9._][A-Za-z0-9._-]*$/, { error: 'user must be a login name (letters, digits, dot, dash, underscore)' }),
-  auth: z.enum(HOST_AUTH, { error: `auth must be one of ${HOST_AUTH.join(', ')}` }),
-  /** Private key file, for auth "key". */
-  keyPath: requiredText('keyPath', 4096).nullable().default(null),
-  /** The vault entry with the key's passphrase (auth "key") or the password (auth "password"). */
-  secretRef: secretRefField('secretRef').nullable().default(null),
-  /** Prefix privileged steps (restart, reboot) with `sudo -n`; ignored for root. */
-  sudo: flag('sudo').default(true),
-  /** systemd units Diagnose reports on and Restart service offers. */
-  services: z.array(unitName('services')).max(30, { error: 'at most 30 services' }).default([]),
-  cloud: CloudInstanceSchema.nullable().default(null),
-});
-export type HostProfileInput = z.input<typeof hostProfileInput>;
-
-export const HostPinSchema = z.object({ fingerprint: z.string(), keyType: z.string(), pinnedAt: z.number() });
-
-export const HostSummarySchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  projectId: z.string().nullable(),
-  address: z.string(),
-  port: z.number(),
-  user: z.string(),
-  auth: z.enum(HOST_AUTH),
-  keyPath: z.string().nullable(),
-  secretRef: z.string().nullable(),
-  sudo: z.boolean(),
-  services: z.array(z.string()),
-  cloud: CloudInstanceSchema.nullable(),
-  pin: HostPinSchema.nullable(),
-  source: z.string(),
-  /** From the monitors watching this host; UNKNOWN when none does. */
-  state: z.object({
-    status: z.enum(['UP', 'DOWN', 'DEGRADED', 'PENDING', 'UNKNOWN', 'MAINTENANCE']),
-    detail: z.string(),
-    measuredAt: z.number().nullable(),
-    monitorIds: z.array(z.number()),
-  }),
-  lastRun: z.object({ id: z.number(), runbook: z.string(), status: z.string(), at: z.number() }).nullable(),
-});
-export type HostSummary = z.infer<typeof HostSummarySchema>;
-
-export const HostKeyCheckSchema = z.object({
-  hostId: z.number(),
-  where: z.string(),
-  offered: z.object({ fingerprint: z.string(), keyType: z.string() }),
-  decision: z.enum(['trusted', 'unknown', 'mismatch', 'revoked']),
-  pinned: z.string().nullable(),
-  knownHostsSays: z.enum(['matches', 'differs', 'absent']).nullable(),
-  /** OpenSSH-style text for the confirm dialog, or the refusal with both fingerprints. */
-  message: z.string(),
-  howToRepin: z.string().nullable(),
-  checkedAt: z.number(),
-});
-export type HostKeyCheck = z.infer<typeof HostKeyCheckSchema>;
-
-export const SshConfigHostSchema = z.object({
-  alias: z.string(),
-  address: z.string(),
-  port: z.number(),
-  user: z.string().nullable(),
-  identityFile: z.string().nullable(),
-  proxyJump: z.string().nullable(),
-  source: z.string(),
-  /** known_hosts keys recorded for it (hashed entries included), as fingerprints. */
-  knownHostKeys: z.array(z.object({ fingerprint: z.string(), keyType: z.string(), line: z.number() })),
-  issues: z.array(z.string()),
-  /** Already a host profile under this name. */
-  existing: z.boolean(),
-});
-
-export const SshConfigReadSchema = z.object({
-  file: z.string(),
-  knownHostsFile: z.string(),
-  hosts: z.array(SshConfigHostSchema),
-  warnings: z.array(z.string()),
-});
-export type SshConfigRead = z.infer<typeof SshConfigReadSchema>;
-
-// ── Runbooks ─────────────────────────────────────────────────────────────────────────────────────
+import { flag, recordId, removedResult, requiredText, text, typeError, whole } from './fields.ts';
 
 const paramName = requiredText('params.name', 40).regex(/^[a-z][a-z0-9_]*$/, { error: 'params.name must be lower_snake_case' });
 
@@ -208,9 +58,9 @@ export type RunbookStep = z.output<typeof RunbookStepSchema>;
 export const SCHEDULE = /^(?:every [1-9]\d{0,3}[mhd]|daily \d{2}:\d{2}|weekly (?:mon|tue|wed|thu|fri|sat|sun) \d{2}:\d{2})$/;
 
 export const runbookInput = z.strictObject({
-  id: whole('id', 1, Number.MAX_SAFE_INTEGER).optional(),
+  id: recordId().optional(),
   /** null: offered on every host. */
-  hostId: whole('hostId', 1, Number.MAX_SAFE_INTEGER).nullable().default(null),
+  hostId: recordId('hostId').nullable().default(null),
   name: requiredText('name', 80),
   description: text('description', 1000).default(''),
   /** Only read-only runbooks may run unattended (on a schedule) or without typing the host name. */
@@ -253,7 +103,7 @@ const paramValues = z.record(
 );
 
 export const runbookCallInput = z.strictObject({
-  hostId: whole('hostId', 1, Number.MAX_SAFE_INTEGER),
+  hostId: recordId('hostId'),
   runbookId: runbookRef,
   params: paramValues.default({}),
 });
@@ -309,7 +159,7 @@ export const RunDetailSchema = RunSummarySchema.extend({ output: z.string(), out
 export type RunDetail = z.infer<typeof RunDetailSchema>;
 
 export const listRunsInput = z.strictObject({
-  hostId: whole('hostId', 1, Number.MAX_SAFE_INTEGER).optional(),
+  hostId: recordId('hostId').optional(),
   runbookId: runbookRef.optional(),
   status: z.enum(RUN_STATUS, { error: `status must be one of ${RUN_STATUS.join(', ')}` }).optional(),
   trigger: z.enum(RUN_TRIGGERS, { error: `trigger must be one of ${RUN_TRIGGERS.join(', ')}` }).optional(),
@@ -318,4 +168,22 @@ export const listRunsInput = z.strictObject({
 
 export const RunOutputChunkSchema = z.object({ runId: z.number(), stream: z.enum(['stdout', 'stderr', 'info']), text: z.string() });
 
-export { SSH_FINGERPRINT };
+const runId = z.strictObject({ runId: recordId('runId') });
+
+export const recoveryMethodShapes = {
+  listRunbooks: { input: z.strictObject({ hostId: recordId('hostId') }), result: z.array(RunbookSummarySchema) },
+  saveRunbook: { input: runbookInput, result: RunbookSummarySchema },
+  removeRunbook: { input: z.strictObject({ id: recordId() }), result: removedResult },
+  /** The dry run: exactly what would run, with the parameters validated and quoted. */
+  previewRunbook: { input: runbookCallInput, result: RunPlanSchema },
+  startRunbook: { input: runbookCallInput.extend({ confirmation: text('confirmation', 100) }), result: RunSummarySchema },
+  cancelRun: { input: runId, result: RunSummarySchema },
+  listRuns: { input: listRunsInput, result: z.array(RunSummarySchema) },
+  getRun: { input: runId, result: RunDetailSchema },
+} as const;
+
+export const recoveryEventShapes = {
+  /** Live output of running runbooks, batched. */
+  runOutput: z.object({ chunks: z.array(RunOutputChunkSchema) }),
+  runChanged: z.object({ run: RunSummarySchema }),
+} as const;

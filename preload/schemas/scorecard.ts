@@ -4,6 +4,7 @@
  * scorecard methods. Documented field by field in README.md ("Readiness scorecard").
  */
 import { z } from 'zod';
+import { recordId, textId, whole } from './fields.ts';
 
 export const CATEGORIES = [
   'Infrastructure',
@@ -186,3 +187,42 @@ export const ScorecardProgressSchema = z.object({
   message: z.string(),
 });
 export type ScorecardProgress = z.infer<typeof ScorecardProgressSchema>;
+
+const assessmentId = recordId();
+
+export const scorecardMethodShapes = {
+  /** Assesses the project's repository (repoPath) with its live monitor evidence; progress arrives as scorecardProgress events. */
+  assessProject: { input: z.strictObject({ projectId: textId() }), result: StoredAssessmentSchema },
+  /** The latest `limit` assessments of a project, oldest first (the trend). */
+  listAssessments: {
+    input: z.strictObject({ projectId: textId(), limit: whole('limit', 1, 500).default(50) }),
+    result: z.array(AssessmentSummarySchema),
+  },
+  /** One stored assessment with what changed since the project's previous one. */
+  getAssessment: { input: z.strictObject({ id: assessmentId }), result: StoredAssessmentSchema },
+  exportAssessment: {
+    input: z.strictObject({ id: assessmentId, format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` }) }),
+    result: ExportSchema,
+  },
+  getScorecardSettings: { input: z.strictObject({ projectId: textId() }), result: ScorecardSettingsSchema },
+  /** Sets the project's tier and/or per-category target overrides (null removes an override). */
+  updateScorecardSettings: {
+    input: z.strictObject({
+      projectId: textId(),
+      tier: z.enum(TIERS, { error: `tier must be one of ${TIERS.join(', ')}` }).optional(),
+      targets: z
+        .partialRecord(
+          z.enum(CATEGORIES, { error: `targets keys must be categories: ${CATEGORIES.join(', ')}` }),
+          whole('target', 0, 100).nullable(),
+        )
+        .optional(),
+    }),
+    result: ScorecardSettingsSchema,
+  },
+} as const;
+
+export const scorecardEventShapes = {
+  scorecardProgress: ScorecardProgressSchema,
+  /** A new assessment of a project was stored. */
+  assessmentsChanged: z.object({ projectId: z.string(), latest: AssessmentSummarySchema }),
+} as const;

@@ -1,24 +1,40 @@
-import type { MethodName, PhotonApi } from '../../preload/contract.ts';
+import type { PhotonApi } from '../../preload/contract.ts';
 import { ApiError } from './api-error.ts';
-import { METHOD_NAMES } from './contract-names.ts';
 import { unwrapEnvelope } from './envelope.ts';
 import type { SendCall } from './types.ts';
 
-/** One function per contract method over any transport's `send`; every answer goes through unwrapEnvelope. */
-export function buildApi(send: SendCall): PhotonApi {
-  const api: Partial<Record<MethodName, (input: unknown) => Promise<unknown>>> = {};
-  for (const method of METHOD_NAMES) {
-    api[method] = async (input) => {
-      let raw: unknown;
-      try {
-        raw = await send(method, input ?? {});
-      } catch (err) {
-        if (err instanceof ApiError) throw err;
-        throw new ApiError('UNAVAILABLE', `${method}: the call did not reach the core (${err instanceof Error ? err.message : String(err)})`);
+// Never calls: `then` would make the client look like a promise to `await` and Promise.resolve,
+// and `toJSON` would turn JSON.stringify into a round trip.
+const NOT_METHODS = new Set(['then', 'toJSON']);
+
+/**
+ * The transport's own members (`own`) plus one function per contract method over its `send`; every
+ * answer goes through unwrapEnvelope. Method names come from the contract's types, not from a list
+ * here: listing them would bundle zod, and a name the core does not know is refused by its
+ * dispatcher (UNKNOWN_METHOD) anyway.
+ */
+export function buildApi<Own extends object>(send: SendCall, own: Own): PhotonApi & Own {
+  const calls = new Map<string, (input: unknown) => Promise<unknown>>();
+  const callFor = (method: string) => async (input: unknown) => {
+    let raw: unknown;
+    try {
+      raw = await send(method, input ?? {});
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      throw new ApiError('UNAVAILABLE', `${method}: the call did not reach the core (${err instanceof Error ? err.message : String(err)})`);
+    }
+    return unwrapEnvelope(raw, method);
+  };
+  return new Proxy(own, {
+    get(target, name, receiver) {
+      // Symbols, the transport's members and Object.prototype's stay what they are.
+      if (typeof name !== 'string' || name in target || NOT_METHODS.has(name)) return Reflect.get(target, name, receiver);
+      let call = calls.get(name);
+      if (!call) {
+        call = callFor(name);
+        calls.set(name, call);
       }
-      return unwrapEnvelope(raw, method);
-    };
-  }
-  // Every MethodName got a function above; the per-method result types come from the contract.
-  return api as PhotonApi;
+      return call;
+    },
+  }) as PhotonApi & Own;
 }

@@ -1,5 +1,6 @@
 import { ApiError } from './api-error.ts';
-import { isErrorCode } from './contract-names.ts';
+// The zod-free envelope module: the renderer bundle carries no schemas.
+import { isErrorCode } from '../../preload/envelope.ts';
 
 /**
  * The one place where an envelope becomes a value or a thrown ApiError, whichever transport carried

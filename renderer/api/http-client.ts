@@ -3,7 +3,7 @@ import { buildApi } from './build-api.ts';
 import { EventListeners } from './event-listeners.ts';
 import { openEventStream } from './event-stream.ts';
 import { ObservableValue } from './observable-value.ts';
-import type { ConnectionState, PhotonClient } from './types.ts';
+import type { ConnectionState, PhotonClient, TransportMembers } from './types.ts';
 
 export interface HttpClientOptions {
   /** Where photon serve answers, e.g. http://127.0.0.1:7717 (the page's own origin in practice). */
@@ -17,7 +17,7 @@ export function createHttpClient(options: HttpClientOptions): PhotonClient {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const authorization = `Bearer ${options.token}`;
 
-  const api = buildApi(async (method, input) => {
+  const send = async (method: string, input: unknown) => {
     let res: Response;
     try {
       res = await fetchImpl(`${options.origin}/api/${encodeURIComponent(method)}`, {
@@ -34,7 +34,7 @@ export function createHttpClient(options: HttpClientOptions): PhotonClient {
     } catch {
       throw new ApiError('INTERNAL', `${method}: photon serve answered ${res.status} ${res.statusText} without a result envelope`);
     }
-  });
+  };
 
   const listeners = new EventListeners();
   const connection = new ObservableValue<ConnectionState>('connecting');
@@ -50,8 +50,7 @@ export function createHttpClient(options: HttpClientOptions): PhotonClient {
     });
   };
 
-  return {
-    ...api,
+  const own: TransportMembers = {
     transport: 'http',
     subscribe(event, listener) {
       ensureStream();
@@ -62,4 +61,5 @@ export function createHttpClient(options: HttpClientOptions): PhotonClient {
       return connection.observe(listener);
     },
   };
+  return buildApi(send, own);
 }

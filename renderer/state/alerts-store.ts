@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Alert, AlertChannel, AlertDelivery, AlertPolicyShape, MaintenanceWindow } from '../../preload/schemas/alerts.ts';
+import type { Alert, AlertChannel, AlertDelivery, AlertPolicyShape } from '../../preload/schemas/alerts.ts';
+import type { MaintenanceWindow } from '../../preload/schemas/maintenance.ts';
 import type { MethodInput, MethodResult } from '../../preload/contract.ts';
 import { toApiError, type ApiError, type PhotonClient } from '../api/client.ts';
 import { loadAndResync } from './resync-on-reconnect.ts';

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MethodInput, MethodResult } from '../../preload/contract.ts';
-import type { HostKeyCheck, HostSummary, RunbookSummary, SshConfigRead } from '../../preload/schemas/recovery.ts';
+import type { HostKeyCheck, HostSummary, SshConfigRead } from '../../preload/schemas/hosts.ts';
+import type { RunbookSummary } from '../../preload/schemas/recovery.ts';
 import { toApiError, type ApiError, type PhotonClient } from '../api/client.ts';
 import { loadAndResync } from './resync-on-reconnect.ts';
 

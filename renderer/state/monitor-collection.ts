@@ -1,10 +1,9 @@
-import type { MonitorStatusName, MonitorSummary } from '../../preload/contract.ts';
+import type { MonitorSummary } from '../../preload/contract.ts';
+// The zod-free list, not the monitors slice: the renderer bundle carries no schemas.
+import { MONITOR_STATUSES, STATUS_SEVERITY as RANK, type MonitorStatusName } from '../../preload/schemas/monitor-statuses.ts';
 
 // Worst first: the list shows problems at the top, in the same order the overview ranks rows by.
-// `satisfies` makes the compiler fail here if the contract gains or loses a status.
-const RANK = { DOWN: 0, UNKNOWN: 1, PENDING: 2, DEGRADED: 3, MAINTENANCE: 4, UP: 5 } as const satisfies Record<MonitorStatusName, number>;
-
-export const STATUS_ORDER = (Object.keys(RANK) as MonitorStatusName[]).sort((a, b) => RANK[a] - RANK[b]);
+export const STATUS_ORDER: readonly MonitorStatusName[] = MONITOR_STATUSES;
 
 export type StatusCounts = Readonly<Record<MonitorStatusName, number>>;
 
@@ -19,7 +18,7 @@ export interface MonitorCollection {
   readonly counts: StatusCounts;
 }
 
-const zeroCounts = (): Record<MonitorStatusName, number> => ({ DOWN: 0, UNKNOWN: 0, PENDING: 0, DEGRADED: 0, MAINTENANCE: 0, UP: 0 });
+const zeroCounts = () => Object.fromEntries(MONITOR_STATUSES.map((s) => [s, 0])) as Record<MonitorStatusName, number>;
 
 export const EMPTY_COLLECTION: MonitorCollection = { byId: new Map(), order: [], counts: zeroCounts() };
 

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MethodInput, MethodResult } from '../../preload/contract.ts';
-import type { SecretInfo, VaultStatus } from '../../preload/schemas/recovery.ts';
+import type { SecretInfo, VaultStatus } from '../../preload/schemas/secrets.ts';
 import { toApiError, type ApiError, type PhotonClient } from '../api/client.ts';
 import { loadAndResync } from './resync-on-reconnect.ts';
 

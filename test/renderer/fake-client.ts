@@ -1,5 +1,4 @@
-import type { EventName, EventPayload, MethodName, MonitorSummary, Project } from '../../preload/contract.ts';
-import { METHOD_NAMES } from '../../renderer/api/contract-names.ts';
+import { METHOD_NAMES, type EventName, type EventPayload, type MethodName, type MonitorSummary, type Project } from '../../preload/contract.ts';
 import { ObservableValue } from '../../renderer/api/observable-value.ts';
 import type { ConnectionState, PhotonClient } from '../../renderer/api/types.ts';
 

@@ -1,4 +1,6 @@
-import type { HostSummary, RunbookSummary, RunSummary, SecretInfo, VaultStatus } from '../../preload/schemas/recovery.ts';
+import type { HostSummary } from '../../preload/schemas/hosts.ts';
+import type { RunbookSummary, RunSummary } from '../../preload/schemas/recovery.ts';
+import type { SecretInfo, VaultStatus } from '../../preload/schemas/secrets.ts';
 
 export const vaultUp: VaultStatus = { backend: 'Secret Service (gnome-keyring)', available: true, reason: null, checkedAt: 1_000 };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MaintenanceWindow } from '../../../preload/schemas/alerts.ts';
+import type { MaintenanceWindow } from '../../../preload/schemas/maintenance.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { SelectField } from '../../components/SelectField.tsx';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { HostSummary, RunbookSummary } from '../../../preload/schemas/recovery.ts';
+import type { HostSummary } from '../../../preload/schemas/hosts.ts';
+import type { RunbookSummary } from '../../../preload/schemas/recovery.ts';
 import { toApiError, type ApiError } from '../../api/client.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { useHostsStore } from '../../state/stores-context.tsx';

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { HostSummary, RunbookParam, RunbookSummary, RunPlan } from '../../../preload/schemas/recovery.ts';
+import type { HostSummary } from '../../../preload/schemas/hosts.ts';
+import type { RunbookParam, RunbookSummary, RunPlan } from '../../../preload/schemas/recovery.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { HostSummary, RunbookSummary } from '../../../preload/schemas/recovery.ts';
+import type { HostSummary } from '../../../preload/schemas/hosts.ts';
+import type { RunbookSummary } from '../../../preload/schemas/recovery.ts';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { SaveOrCancel } from '../../components/SaveOrCancel.tsx';
 import { SelectField, type Choice } from '../../components/SelectField.tsx';

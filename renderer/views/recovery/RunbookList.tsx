@@ -1,4 +1,5 @@
-import type { HostSummary, RunbookSummary } from '../../../preload/schemas/recovery.ts';
+import type { HostSummary } from '../../../preload/schemas/hosts.ts';
+import type { RunbookSummary } from '../../../preload/schemas/recovery.ts';
 import { Timestamp } from '../../components/Timestamp.tsx';
 import { runbookHref } from './recovery-route.ts';
 

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { HostSummary, RunSummary, SecretInfo } from '../../../preload/schemas/recovery.ts';
+import type { HostSummary } from '../../../preload/schemas/hosts.ts';
+import type { RunSummary } from '../../../preload/schemas/recovery.ts';
+import type { SecretInfo } from '../../../preload/schemas/secrets.ts';
 import { createHostsStore } from '../../../renderer/state/hosts-store.ts';
 import { createRunsStore, runKey } from '../../../renderer/state/runs-store.ts';
 import { createSecretsStore } from '../../../renderer/state/secrets-store.ts';

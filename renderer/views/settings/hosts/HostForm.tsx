@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { HostSummary } from '../../../../preload/schemas/recovery.ts';
+import type { HostSummary } from '../../../../preload/schemas/hosts.ts';
 import { CheckboxField } from '../../../components/CheckboxField.tsx';
 import { SaveOrCancel } from '../../../components/SaveOrCancel.tsx';
 import { SelectField, type Choice } from '../../../components/SelectField.tsx';

@@ -1,4 +1,4 @@
-import type { HostKeyCheck, HostSummary } from '../../../../preload/schemas/recovery.ts';
+import type { HostKeyCheck, HostSummary } from '../../../../preload/schemas/hosts.ts';
 import { TypedConfirmDialog } from '../../../components/TypedConfirmDialog.tsx';
 import { useAsyncAction } from '../../../components/use-async-action.ts';
 import { useHostsStore } from '../../../state/stores-context.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { HostKeyCheck, HostSummary } from '../../../../preload/schemas/recovery.ts';
+import type { HostKeyCheck, HostSummary } from '../../../../preload/schemas/hosts.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { useAsyncAction } from '../../../components/use-async-action.ts';
 import { useConfirmedAction } from '../../../components/use-confirmed-action.ts';

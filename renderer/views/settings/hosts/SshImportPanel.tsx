@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { MethodResult } from '../../../../preload/contract.ts';
-import type { SshConfigRead } from '../../../../preload/schemas/recovery.ts';
+import type { SshConfigRead } from '../../../../preload/schemas/hosts.ts';
 import { CheckboxField } from '../../../components/CheckboxField.tsx';
 import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { TextField } from '../../../components/TextField.tsx';

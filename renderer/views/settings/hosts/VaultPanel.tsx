@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { SecretInfo } from '../../../../preload/schemas/recovery.ts';
+import type { SecretInfo } from '../../../../preload/schemas/secrets.ts';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { SelectField, type Choice } from '../../../components/SelectField.tsx';

@@ -1,5 +1,6 @@
 import type { MethodInput } from '../../../../preload/contract.ts';
-import type { HostSummary, SecretInfo } from '../../../../preload/schemas/recovery.ts';
+import type { HostSummary } from '../../../../preload/schemas/hosts.ts';
+import type { SecretInfo } from '../../../../preload/schemas/secrets.ts';
 import type { ApiError } from '../../../api/client.ts';
 
 export type HostAuth = HostSummary['auth'];
