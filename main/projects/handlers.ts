@@ -12,6 +12,7 @@ export type ProjectForgetter = (projectId: string) => (() => Promise<void>) | vo
 export function projectHandlers(projects: ProjectsService, forgetters: readonly ProjectForgetter[]) {
   return {
     listProjects: () => projects.list(),
+    getProject: (input) => projects.require(input.id),
     addProject: (input) => projects.add(input),
     updateProject: (input) => projects.update(input),
     removeProject: async (input) => {

@@ -14,6 +14,7 @@ export type Project = z.infer<typeof ProjectSchema>;
 
 export const projectMethodShapes = {
   listProjects: { input: noInput, result: z.array(ProjectSchema) },
+  getProject: { input: z.strictObject({ id: textId() }), result: ProjectSchema },
   addProject: {
     input: z.strictObject({
       name: requiredText('name', LIMITS.name),

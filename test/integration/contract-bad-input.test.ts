@@ -27,6 +27,12 @@ const noArgs: BadCase[] = [...notAnObject, { what: 'an extra field', input: { bo
 const CASES: Record<MethodName, BadCase[]> = {
   getAppInfo: noArgs,
   listProjects: noArgs,
+  getProject: [
+    ...notAnObject,
+    { what: 'missing id', input: {}, field: 'id', message: /id is required/ },
+    { what: 'empty id', input: { id: '' }, field: 'id', message: /id must not be empty/ },
+    { what: 'an extra field', input: { id: 'x', name: 'Shop' }, field: 'name', message: /unknown field "name"/ },
+  ],
   getSettings: noArgs,
   addProject: [
     ...notAnObject,

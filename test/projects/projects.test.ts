@@ -46,6 +46,20 @@ test('projects: add, list, rename, edit, remove — each change announced with t
   assert.deepEqual(seen, [['Shop'], ['blog', 'Shop'], ['blog', 'Storefront'], ['blog', 'STOREFRONT'], ['STOREFRONT']]);
 });
 
+test('getProject: one project by id; an unknown id is NOT_FOUND, a malformed one INVALID_INPUT naming the field', async (t) => {
+  const core = startTestCore();
+  t.after(() => core.dispose());
+  const shop = await ok<Project>(core.dispatch('addProject', { name: 'Shop', repoPath: '/srv/shop' }));
+  assert.deepEqual(await ok<Project>(core.dispatch('getProject', { id: shop.id })), shop);
+
+  const missing = await core.dispatch('getProject', { id: 'no-such-project' });
+  assert.equal(missing.ok ? '' : missing.error.code, 'NOT_FOUND');
+  const malformed = await core.dispatch('getProject', { id: '' });
+  assert.deepEqual(malformed.ok ? null : [malformed.error.code, malformed.error.field], ['INVALID_INPUT', 'id']);
+  const extra = await core.dispatch('getProject', { id: shop.id, name: 'Shop' });
+  assert.equal(extra.ok ? '' : extra.error.code, 'INVALID_INPUT', 'unknown fields are errors, not ignored');
+});
+
 test('projects persist across a restart of the core', async (t) => {
   const { dir, cleanup } = makeTempDir();
   t.after(cleanup);
