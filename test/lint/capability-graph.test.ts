@@ -3,27 +3,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { moduleSpecifiers, sourceFiles as sources } from '../helpers/source-imports.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const main = path.join(root, 'main');
 
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(p);
-    return e.name.endsWith('.ts') ? [p] : [];
-  });
-}
-
-/** Relative module specifiers of `import … from`, `export … from`, bare `import '…'` and `import('…')`. */
-function relativeSpecifiers(source: string): string[] {
-  const found: string[] = [];
-  for (const m of source.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
-    const spec = (m[1] ?? m[2] ?? m[3])!;
-    if (spec.startsWith('.')) found.push(spec);
-  }
-  return found;
-}
+const relativeSpecifiers = (source: string) => moduleSpecifiers(source).filter((spec) => spec.startsWith('.'));
 
 /** Every import between two files of main/, as [importer, imported], both relative to main/. */
 function edges(): Array<[string, string]> {

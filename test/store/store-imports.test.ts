@@ -4,27 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinModules } from 'node:module';
+import { moduleSpecifiers as specifiers, sourceFiles as sources } from '../helpers/source-imports.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const store = path.join(root, 'main', 'store');
 const core = path.join(root, 'main', 'core');
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(p);
-    return e.name.endsWith('.ts') ? [p] : [];
-  });
-}
-
-/** Every module specifier in `import … from`, `export … from`, bare `import '…'` and `import('…')`. */
-function specifiers(source: string): string[] {
-  const found: string[] = [];
-  for (const m of source.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
-    found.push((m[1] ?? m[2] ?? m[3])!);
-  }
-  return found;
-}
 
 const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
 
