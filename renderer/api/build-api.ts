@@ -1,5 +1,5 @@
 import type { PhotonApi } from '../../preload/contract.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, toApiError } from './api-error.ts';
 import { unwrapEnvelope } from './envelope.ts';
 import type { SendCall } from './types.ts';
 
@@ -21,7 +21,7 @@ export function buildApi<Own extends object>(send: SendCall, own: Own): PhotonAp
       raw = await send(method, input ?? {});
     } catch (err) {
       if (err instanceof ApiError) throw err;
-      throw new ApiError('UNAVAILABLE', `${method}: the call did not reach the core (${err instanceof Error ? err.message : String(err)})`);
+      throw new ApiError('UNAVAILABLE', `${method}: the call did not reach the core (${toApiError(err).message})`);
     }
     return unwrapEnvelope(raw, method);
   };
