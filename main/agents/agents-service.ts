@@ -167,6 +167,8 @@ export class AgentsService {
   }
 
   close(): void {
+    // The pending announce would read the database after its owner closed it.
+    this.announce.cancel();
     this.flush();
   }
 

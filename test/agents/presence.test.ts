@@ -16,14 +16,15 @@ const S = 1000;
 function setup(t: { after: (fn: () => void) => void }) {
   const tmp = makeTempDir('photon-presence-');
   const { db } = openDatabase(tmp.dir);
-  t.after(() => {
-    db.close();
-    tmp.cleanup();
-  });
   const clock = { now: T0 };
   const events = new EventBus();
   const projects = new ProjectsService(new ProjectsRepository(db), events);
   const service = new AgentsService({ db, events, secrets: new MemorySecretStore(), logger: silentLogger, now: () => clock.now });
+  t.after(() => {
+    service.close();
+    db.close();
+    tmp.cleanup();
+  });
   const project = (name: string) => {
     const p = projects.add({ name });
     service.seedProjects([p.id]);
