@@ -65,8 +65,9 @@ async function watchEvents(serve: ServeProcess, reported: Reported, cycle: numbe
     const res = await fetch(new URL('api/events', serve.baseUrl), { headers: { Authorization: `Bearer ${serve.token}` } });
     const decoder = new TextDecoder();
     let buffer = '';
-    for await (const chunk of res.body!) {
-      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+    const reader = res.body!.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      buffer += decoder.decode(chunk.value, { stream: true });
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {
         const frame = buffer.slice(0, end);
