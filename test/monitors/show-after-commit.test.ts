@@ -75,7 +75,7 @@ describe('results are shown only after their batch committed', () => {
     assert.equal(after.results, 1);
     assert.ok(after.listed !== null && after.listed === after.snapshot && after.listed === after.evidence?.at);
     assert.equal(updates.length, 1);
-    assert.equal(updates[0]!.lastCheckedAt, after.listed);
+    assert.equal((updates as MonitorSummary[])[0]!.lastCheckedAt, after.listed);
   });
 
   test('a refused write shows nothing and announces nothing; the retry that stores it shows it', async () => {
