@@ -40,6 +40,8 @@ function prng(seed: number): () => number {
 class Reported {
   readonly results = new Map<number, Map<number, string>>();
   readonly incidents = new Map<number, string>();
+  /** /metrics has whole seconds only: monitor id → last-check seconds shown. */
+  readonly metricSeconds = new Map<number, Map<number, string>>();
 
   result(monitorId: number, at: number | null | undefined, where: string): void {
     if (at === null || at === undefined) return;
@@ -52,9 +54,17 @@ class Reported {
     for (const m of monitors) this.result(m.id, m.lastCheckedAt, where);
   }
 
+  metrics(text: string, where: string): void {
+    for (const [, id, seconds] of text.matchAll(/^photon_monitor_last_check_timestamp_seconds\{id="(\d+)"[^}]*\} (\d+)$/gm)) {
+      let mine = this.metricSeconds.get(Number(id));
+      if (!mine) this.metricSeconds.set(Number(id), (mine = new Map()));
+      if (!mine.has(Number(seconds))) mine.set(Number(seconds), where);
+    }
+  }
+
   get count(): number {
     let n = 0;
-    for (const m of this.results.values()) n += m.size;
+    for (const m of [...this.results.values(), ...this.metricSeconds.values()]) n += m.size;
     return n;
   }
 }
@@ -99,6 +109,8 @@ async function pollApi(serve: ServeProcess, reported: Reported, cycle: number, s
         for (const r of detail.recentResults) reported.result(detail.summary.id, r.at, `getMonitor recentResults (run ${cycle})`);
       }
       for (const i of await callServe(serve, 'listIncidents', {})) reported.incidents.set(i.id, `listIncidents (run ${cycle})`);
+      const metrics = await fetch(new URL('metrics', serve.baseUrl), { headers: { Authorization: `Bearer ${serve.token}` } });
+      reported.metrics(await metrics.text(), `/metrics (run ${cycle})`);
     } catch {
       return;
     }
@@ -123,14 +135,17 @@ function assertIntegrity(dataDir: string): void {
 
 async function assertNothingLost(serve: ServeProcess, reported: Reported, afterKill: number): Promise<void> {
   const missing: string[] = [];
-  for (const [id, results] of reported.results) {
+  for (const id of new Set([...reported.results.keys(), ...reported.metricSeconds.keys()])) {
     const detail = await callServe(serve, 'getMonitor', { id });
     const stored = new Set(detail.recentResults.map((r) => r.at));
-    const oldestStored = Math.min(...stored);
-    for (const [at, where] of results) {
-      // recentResults is the newest 50: anything older than its oldest entry is out of its window, not lost.
-      if (at < oldestStored && stored.size >= 50) continue;
-      if (!stored.has(at)) missing.push(`monitor ${id}: result at ${new Date(at).toISOString()} (seen in ${where})`);
+    const storedSeconds = new Set([...stored].map((at) => Math.floor(at / 1000)));
+    // recentResults is the newest 50: anything older than its oldest entry is out of its window, not lost.
+    const inWindow = (at: number) => stored.size < 50 || at >= Math.min(...stored);
+    for (const [at, where] of reported.results.get(id) ?? []) {
+      if (inWindow(at) && !stored.has(at)) missing.push(`monitor ${id}: result at ${new Date(at).toISOString()} (seen in ${where})`);
+    }
+    for (const [seconds, where] of reported.metricSeconds.get(id) ?? []) {
+      if (inWindow(seconds * 1000 + 999) && !storedSeconds.has(seconds)) missing.push(`monitor ${id}: result in second ${seconds} (seen in ${where})`);
     }
   }
   const incidents = new Set((await callServe(serve, 'listIncidents', { limit: 500 })).map((i) => i.id));
