@@ -12,6 +12,7 @@ import { NetworkGuard } from './network-guard.ts';
 import { runCheck, type CompiledMonitor } from './run-check.ts';
 import type { PinnedHostKeyLookup } from './checks/check-kind.ts';
 import { ResultWriter } from './result-writer.ts';
+import { PublishedStates } from './published-states.ts';
 import { pruneOldData, RETENTION_DEFAULTS, type RetentionPolicy } from './retention.ts';
 import { Scheduler } from './scheduler.ts';
 import { LagRecorder } from './lag-recorder.ts';
@@ -44,7 +45,7 @@ interface Live {
 
 /**
  * The monitoring engine: definitions in, scheduled checks, thresholds, incidents, batched storage,
- * events out. Data flows one way — check → state → writer → (flush) → event.
+ * events out. Data flows one way — check → state → writer → (commit) → shown: API, events, /metrics.
  */
 export class MonitoringService {
   private readonly repo: MonitorRepository;
@@ -54,8 +55,7 @@ export class MonitoringService {
   private readonly guard: NetworkGuard;
   private readonly now: () => number;
   private readonly live = new Map<number, Live>();
-  private states = new Map<number, StoredState>();
-  private readonly changed = new Set<number>();
+  private readonly states = new PublishedStates();
   private readonly checksLoop: LoopReporter;
   private readonly stoppers: Array<() => Promise<void>> = [];
   private readonly retention: RetentionPolicy;
@@ -81,7 +81,7 @@ export class MonitoringService {
 
   /** Starts the engine; returns notices for the operator (monitors that could not be loaded). */
   start(): string[] {
-    this.states = this.queries.states();
+    this.states.load(this.queries.states());
     const notices: string[] = [];
     const { records, problems } = this.repo.loadAll();
     for (const p of problems) notices.push(`Monitor ${p.id} could not be loaded and is not running (${p.reason}). It is kept in the database; fix or remove it.`);
@@ -118,15 +118,15 @@ export class MonitoringService {
     for (const stop of this.stoppers.splice(0)) await stop();
   }
 
-  /** Writes queued results now and announces what changed. */
+  /**
+   * Writes queued results now and, once that transaction has committed, shows and announces them.
+   * A refused write throws before anything is shown; the batch stays queued for the next flush.
+   */
   flush(): void {
     const report = this.writer.flush();
-    if (this.changed.size > 0) {
-      const ids = [...this.changed];
-      this.changed.clear();
-      const monitors = ids.map((id) => this.summary(id)).filter((s): s is MonitorSummary => s !== undefined);
-      if (monitors.length > 0) this.o.events.emit('monitorsUpdated', { monitors });
-    }
+    const ids = this.states.publish(report.monitorIds);
+    const monitors = ids.map((id) => this.summary(id)).filter((s): s is MonitorSummary => s !== undefined);
+    if (monitors.length > 0) this.o.events.emit('monitorsUpdated', { monitors });
     if (report.incidentsChanged) this.o.events.emit('incidentsChanged', { incidents: this.queries.incidents(null, 20) });
   }
 
@@ -141,7 +141,7 @@ export class MonitoringService {
 
   get(id: number): MonitorDetail {
     const live = this.require(id);
-    const state = this.states.get(id);
+    const state = this.states.published(id);
     return {
       summary: this.summary(id)!,
       definition: live.record.definition,
@@ -243,15 +243,19 @@ export class MonitoringService {
     return { monitors: ids.size, removed: removed.length };
   }
 
-  /** All monitors with their state, for the overview and /metrics. */
+  /** All monitors with their committed state, for the overview, hosts, alerts and /metrics. */
   snapshot(): Array<{ record: MonitorRecord; state: StoredState | undefined }> {
-    return [...this.live.values()].map((l) => ({ record: l.record, state: this.states.get(l.record.id) }));
+    return [...this.live.values()].map((l) => ({ record: l.record, state: this.states.published(l.record.id) }));
   }
 
-  /** Runs one monitor immediately, e.g. after a recovery action. */
-  runNow(id: number): Promise<void> {
+  /**
+   * Runs one monitor immediately, e.g. after a recovery action, and commits its result: whoever
+   * asked reads it next, and results are shown only once stored. Rejects if the write is refused.
+   */
+  async runNow(id: number): Promise<void> {
     this.require(id);
-    return this.scheduler.runNow(id);
+    await this.scheduler.runNow(id);
+    this.flush();
   }
 
   get repository(): MonitorRepository {
@@ -266,7 +270,7 @@ export class MonitoringService {
     const result = await runCheck(live.compiled, this.guard, signal, this.now, this.o.pinnedHostKey);
     // A run cut short by shutdown says nothing about the target.
     if (signal.aborted || this.live.get(id) !== live) return;
-    const prev = this.states.get(id) ?? { ...initialState(result.at), lastAt: null, lastOutcome: null, lastLatency: null, lastMetric: null, lastEvidence: null, lastGoodAt: null };
+    const prev = this.states.latest(id) ?? { ...initialState(result.at), lastAt: null, lastOutcome: null, lastLatency: null, lastMetric: null, lastEvidence: null, lastGoodAt: null };
     const def = live.record.definition;
     const { state, transition } = step(
       prev,
@@ -274,7 +278,7 @@ export class MonitoringService {
       { failure: def.failureThreshold, success: def.successThreshold },
     );
     const good = result.outcome === 'up' || result.outcome === 'degraded';
-    this.states.set(id, {
+    this.states.advance(id, {
       ...state,
       lastAt: result.at,
       lastOutcome: result.outcome,
@@ -294,21 +298,21 @@ export class MonitoringService {
       state,
       transition,
     });
-    this.changed.add(id);
     this.checksLoop.finished(result.at, result.internalError);
     // The check loop is late when nothing has run long after this monitor's next run was due.
     this.checksLoop.scheduled(result.at + def.intervalSeconds * 1000);
     // A held child asks for its parent's check now; a parent's fresh result releases held children.
     if (state.awaitingParent && def.parentId !== null) void this.scheduler.runNow(def.parentId);
     for (const child of this.live.values()) {
-      if (child.record.definition.parentId === id && this.states.get(child.record.id)?.awaitingParent) void this.scheduler.runNow(child.record.id);
+      if (child.record.definition.parentId === id && this.states.latest(child.record.id)?.awaitingParent) void this.scheduler.runNow(child.record.id);
     }
   }
 
   private parentView(parentId: number | null): ParentView | undefined {
     if (parentId === null) return undefined;
     const parent = this.live.get(parentId);
-    const state = this.states.get(parentId);
+    // The engine's own view: thresholds build on the latest result, committed or not yet.
+    const state = this.states.latest(parentId);
     // A paused parent says nothing about its children: they are judged on their own.
     if (!parent || parent.record.paused) return undefined;
     if (!state) return { id: parentId, name: parent.record.definition.name, failing: false, lastResultAt: null };
@@ -326,7 +330,7 @@ export class MonitoringService {
     this.live.set(record.id, { record, compiled });
     this.scheduler.add(record.id, record.definition.intervalSeconds * 1000, {
       paused: record.paused,
-      lastRunAt: soon ? null : (this.states.get(record.id)?.lastAt ?? null),
+      lastRunAt: soon ? null : (this.states.latest(record.id)?.lastAt ?? null),
       spreadMs: soon ? 5_000 : 60_000,
     });
   }
@@ -334,9 +338,8 @@ export class MonitoringService {
   private deactivate(id: number): void {
     this.scheduler.remove(id);
     this.live.delete(id);
-    this.states.delete(id);
+    this.states.forget(id);
     this.writer.forget(id);
-    this.changed.delete(id);
     if (this.live.size === 0) this.checksLoop.scheduled(null);
   }
 
@@ -353,7 +356,7 @@ export class MonitoringService {
 
   private toSummary(record: MonitorRecord, last24h: MonitorSummary['last24h'] | undefined): MonitorSummary {
     const def = record.definition;
-    const state = this.states.get(record.id);
+    const state = this.states.published(record.id);
     return {
       id: record.id,
       projectId: def.projectId,

@@ -46,6 +46,11 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
     // Checked before any pragma that writes the header: a newer app's file must stay byte-identical.
     assertNotNewer(db, list, file);
     db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a commit is appended to the WAL file (the OS holds it) without an fsync;
+    // the WAL is synced at checkpoints. A process crash (kill -9, OOM killer) loses nothing that
+    // committed: the OS still writes the file and the next open replays the WAL. Only a power loss
+    // or kernel crash can drop the last commits, never corrupt the database. FULL would fsync every
+    // batch for that case alone; results are shown only after their commit (monitors/published-states.ts).
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     const version = migrate(db, list, file);

@@ -16,6 +16,8 @@ export interface ServeProcess {
   output(): string;
   /** SIGTERM, then waits for the exit (SIGKILL if it hangs); safe to call twice. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash or the OOM killer would, and waits for the exit. */
+  kill(): Promise<void>;
 }
 
 export interface ServeOptions {
@@ -53,9 +55,15 @@ export async function startServe({ dataDir, startTimeoutMs = 20_000, env }: Serv
     clearTimeout(timer);
   };
 
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    await exited;
+  };
+
   try {
     const [, baseUrl, token] = await waitForServing(child, () => output, startTimeoutMs);
-    return { url: `${baseUrl}#token=${token}`, token: token!, baseUrl: baseUrl!, output: () => output, stop };
+    return { url: `${baseUrl}#token=${token}`, token: token!, baseUrl: baseUrl!, output: () => output, stop, kill };
   } catch (err) {
     await stop();
     throw err;

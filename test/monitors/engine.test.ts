@@ -54,14 +54,15 @@ describe('monitoring engine', () => {
   }
   const status = (id: number) => svc.list().find((m) => m.id === id)!.status;
 
-  test('a new monitor is PENDING, its first success makes it UP and is announced after the flush', async () => {
+  // Scheduled results wait for the batch's flush (test/monitors/show-after-commit.test.ts); runNow commits its own.
+  test('a new monitor is PENDING, its first success makes it UP and is announced once committed', async () => {
     const m = svc.save(def({ name: 'api', target: { kind: 'tcp', host: 'api.test', port: 443 } }));
     assert.equal(m.status, 'PENDING');
     assert.equal(m.reason, 'no result yet');
+    assert.equal(updates.length, 1, 'the save itself was announced');
     fake.set('api.test', up(20));
     await svc.runNow(m.id);
-    assert.equal(updates.length, 1, 'the save itself was announced');
-    svc.flush();
+    assert.equal(updates.length, 2, 'the committed result was announced once');
     const last = updates.at(-1)!.find((s) => s.id === m.id)!;
     assert.equal(last.status, 'UP');
     assert.equal(last.lastLatencyMs, 20);

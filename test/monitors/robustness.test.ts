@@ -51,12 +51,13 @@ test('a flush the database refuses is retried whole; incidents stay with their o
   const a = await save({ name: 'a', failureThreshold: 1, successThreshold: 1, target: { kind: 'tcp', host: 'a.test', port: 1 } });
   const b = await save({ name: 'b', failureThreshold: 1, successThreshold: 1, target: { kind: 'tcp', host: 'b.test', port: 1 } });
   fake.set('a.test', down('refused'));
-  await core.monitoring.runNow(a.id);
-  // Simulate a disk-full moment: the database refuses this batch.
+  // Simulate a disk-full moment: the database refuses this batch (runNow commits its result at once).
   const Database = (await import('better-sqlite3')).default;
   const side = new Database(`${temp.dir}/photon.db`);
   side.exec("CREATE TRIGGER refuse BEFORE INSERT ON monitor_events BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+  await assert.rejects(core.monitoring.runNow(a.id), /disk full/);
   assert.throws(() => core.monitoring.flush(), /disk full/);
+  assert.equal((await ok<{ summary: MonitorSummary }>('getMonitor', { id: a.id })).summary.status, 'PENDING', 'nothing shown that was not stored');
   side.exec('DROP TRIGGER refuse');
   side.close();
   core.monitoring.flush();
