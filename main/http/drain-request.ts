@@ -31,5 +31,7 @@ export function endAfterDraining(req: IncomingMessage, res: ServerResponse, payl
   const timer = setTimeout(finish, limits.timeoutMs);
   timer.unref();
   req.on('data', onData).on('end', finish).on('error', finish).on('close', finish);
-  req.resume();
+  // A client already gone sends nothing more, and its 'close' has been emitted.
+  if (req.destroyed) finish();
+  else req.resume();
 }
