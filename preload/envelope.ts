@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'UNAUTHORIZED',
   'FORBIDDEN',
   'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;

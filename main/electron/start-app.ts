@@ -5,6 +5,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { showDesktopNotifications } from './desktop-notifications.ts';
 import { ElectronSettingsStore } from './electron-settings-store.ts';
 import { forwardCoreEvents } from './forward-events.ts';
+import { closeUnguardedIpcListeners } from './guarded-ipc.ts';
 import { registerContractHandlers } from './ipc.ts';
 import { resolveSqliteNativeBinding } from './native-binding.ts';
 import { openExternalSafely } from './open-external.ts';
@@ -72,6 +73,8 @@ async function startWhenReady(paths: AppPaths): Promise<RunningApp> {
   });
   try {
     const unregisterHandlers = registerContractHandlers(ipcMain, core.dispatch);
+    // Before any window exists: no renderer ever talks to a channel that does not check its sender.
+    closeUnguardedIpcListeners(ipcMain);
     const stopForwarding = forwardCoreEvents(core.events, () => BrowserWindow.getAllWindows());
     let win: BrowserWindow | null = createMainWindow(paths.preloadPath);
     const showWindow = () => {

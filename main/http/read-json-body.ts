@@ -10,29 +10,44 @@ export interface BodyRefusals {
 }
 
 const CONTRACT_REFUSALS: BodyRefusals = {
-  tooLarge: (limit) => new ContractError('BAD_REQUEST', `Request body is larger than ${limit} bytes`),
+  tooLarge: (limit) => new ContractError('PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`),
   notJson: (reason) => new ContractError('BAD_REQUEST', `Request body is not valid JSON: ${reason}`),
 };
 
 /**
  * Reads a JSON request body with a size cap; an empty body is undefined ("no arguments"). A body
- * declared too large is refused before a byte is read.
+ * declared too large is refused before a byte is read. A refused body is left unread on a paused
+ * request, never destroyed with it: sendJson then answers and discards the rest, so the client
+ * gets the answer instead of a reset connection.
  */
-export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES, refuse: BodyRefusals = CONTRACT_REFUSALS): Promise<unknown> {
+export function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES, refuse: BodyRefusals = CONTRACT_REFUSALS): Promise<unknown> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw refuse.tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw refuse.tooLarge(limit);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return undefined;
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(refuse.tooLarge(limit));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: () => void) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.pause();
+      settle(() => reject(refuse.tooLarge(limit)));
+    };
+    const onEnd = () => settle(() => parseBody(Buffer.concat(chunks).toString('utf8'), refuse, resolve, reject));
+    const onError = (err: Error) => settle(() => reject(err));
+    const onClose = () => settle(() => reject(new Error('The client closed the connection before the whole body arrived')));
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
+}
+
+function parseBody(text: string, refuse: BodyRefusals, resolve: (value: unknown) => void, reject: (err: Error) => void): void {
+  if (text.trim() === '') return resolve(undefined);
   try {
-    return JSON.parse(text);
+    resolve(JSON.parse(text));
   } catch (err) {
-    throw refuse.notJson((err as Error).message);
+    reject(refuse.notJson((err as Error).message));
   }
 }

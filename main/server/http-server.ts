@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Core } from '../app/create-core.ts';
 import { ContractError } from '../api/contract-error.ts';
-import { readJsonBody } from '../http/index.ts';
+import { isLoopbackHost, readJsonBody } from '../http/index.ts';
 import { hasValidBearer } from './bearer-token.ts';
 import { openEventStream } from './event-stream.ts';
 import { sendEnvelope, sendError } from './respond.ts';
@@ -96,10 +96,4 @@ function unauthorized(res: http.ServerResponse): void {
     { code: 'UNAUTHORIZED', message: 'Missing or wrong access token: send "Authorization: Bearer <token>" as printed by photon serve' },
     { 'WWW-Authenticate': 'Bearer realm="photon"' },
   );
-}
-
-function isLoopbackHost(hostHeader: string | undefined): boolean {
-  if (!hostHeader) return false;
-  const host = hostHeader.replace(/:\d+$/, '');
-  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }

@@ -14,10 +14,39 @@ const requireBuilder = createRequire(path.join(REPO, 'node_modules', 'app-builde
 const { validateConfiguration } = requireBuilder('./out/util/config/config.js');
 const { expandMacro } = requireBuilder('./out/util/macroExpander.js');
 const { DebugLogger } = requireBuilder('builder-util');
+const { PlatformPackager } = requireBuilder('./out/index.js');
+const { FuseV1Options, FuseVersion } = requireBuilder('@electron/fuses');
 
 test('electron-builder.yml passes electron-builder’s schema validation', async () => {
   await validateConfiguration(structuredClone(config), new DebugLogger(false));
   await assert.rejects(validateConfiguration({ ...structuredClone(config), npmRebuilt: false }, new DebugLogger(false)), /unknown property/);
+  // The schema reaches inside electronFuses too: a misspelt fuse would otherwise be silently unset.
+  const misspelt = { ...structuredClone(config), electronFuses: { ...config.electronFuses, runAsnode: false } };
+  await assert.rejects(validateConfiguration(misspelt, new DebugLogger(false)), /configuration\.electronFuses should be/);
+});
+
+test('the Electron fuses: no run-as-node, NODE_OPTIONS or inspect flags; encrypted cookies; app code only from an integrity-checked asar', async () => {
+  assert.deepEqual(config.electronFuses, {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  });
+  // What electron-builder hands to @electron/fuses' flipFuses for this file, fuse by fuse.
+  const wire = await PlatformPackager.prototype.generateFuseConfig.call(null, config.electronFuses);
+  assert.equal(wire.version, FuseVersion.V1);
+  assert.equal(wire[FuseV1Options.RunAsNode], false);
+  assert.equal(wire[FuseV1Options.EnableCookieEncryption], true);
+  assert.equal(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable], false);
+  assert.equal(wire[FuseV1Options.EnableNodeCliInspectArguments], false);
+  assert.equal(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation], true);
+  assert.equal(wire[FuseV1Options.OnlyLoadAppFromAsar], true);
+  assert.equal(wire[FuseV1Options.GrantFileProtocolExtraPrivileges], false);
+  // onlyLoadAppFromAsar needs the app packed into app.asar: electron-builder's default, kept.
+  assert.notEqual(config.asar, false);
 });
 
 test('the packaged app gets the Electron build of better-sqlite3 at resources/native/better_sqlite3.node', () => {

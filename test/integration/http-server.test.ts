@@ -64,8 +64,10 @@ describe('photon serve HTTP transport', () => {
 
   test('a body over 1 MiB is refused without being parsed', async () => {
     const res = await api('addProject', { headers: authed(), body: JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) }) });
-    assert.equal(res.status, 400);
-    assert.match((await res.json()).error.message, /larger than 1048576 bytes/);
+    assert.equal(res.status, 413);
+    const body = await res.json();
+    assert.equal(body.error.code, 'PAYLOAD_TOO_LARGE');
+    assert.match(body.error.message, /larger than 1048576 bytes/);
   });
 
   test('an empty body means no arguments', async () => {

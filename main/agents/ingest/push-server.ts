@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ContractError } from '../../api/contract-error.ts';
 import { describeZodError } from '../../api/describe-zod-error.ts';
 import type { Logger } from '../../core/logger.ts';
-import { readJsonBody, sendJson, type BodyRefusals } from '../../http/index.ts';
+import { isLoopbackHost, readJsonBody, sendJson, type BodyRefusals } from '../../http/index.ts';
 import type { AgentsService } from '../agents-service.ts';
 import { REPORT_SCHEMAS, type AgentReport, type ReportType } from '../report.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -81,6 +81,9 @@ export async function startPushServer(o: PushServerOptions): Promise<RunningPush
   server.headersTimeout = 10_000;
 
   async function handle(req: http.IncomingMessage): Promise<unknown> {
+    if (!isLoopbackHost(req.headers.host)) {
+      throw new HttpProblem(403, 'FORBIDDEN', `Host header ${JSON.stringify(req.headers.host ?? '')} is not a loopback address; agents report to 127.0.0.1`);
+    }
     const url = new URL(req.url ?? '/', 'http://placeholder');
     if (url.pathname === '/health' && req.method === 'GET') return { ok: true, stats };
     const match = PATH.exec(url.pathname);

@@ -13,8 +13,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_ENTRY_URL } from '../../../main/electron/app-url.ts';
 
+/** A WebFrameMain as an IPC event carries it: the frame's URL, and its parent (null: top level). */
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
 export interface FakeIpcMainInvokeEvent {
-  senderFrame: { url: string } | null;
+  senderFrame: FakeFrame | null;
 }
 type IpcHandler = (event: FakeIpcMainInvokeEvent, ...args: unknown[]) => unknown;
 type ProtocolHandler = (request: Request) => Response | Promise<Response>;
@@ -57,6 +62,8 @@ function freshState() {
     protocolHandlers: new Map<string, ProtocolHandler>(),
     windows: [] as FakeBrowserWindow[],
     ipcHandlers: new Map<string, IpcHandler>(),
+    /** Every ipcMain.on / once registration, by whoever made it (the glue or a dependency). */
+    ipcListenerRegistrations: [] as string[],
     exposed: new Map<string, unknown>(),
     openedExternally: [] as string[],
     errorBoxes: [] as { title: string; content: string }[],
@@ -216,6 +223,14 @@ export { FakeBrowserWindow as BrowserWindow };
 // ── IPC ──────────────────────────────────────────────────────────────────────────────────────────
 
 class FakeIpcMain extends EventEmitter {
+  override on(channel: string | symbol, listener: (...args: unknown[]) => void): this {
+    stub.ipcListenerRegistrations.push(String(channel));
+    return super.on(channel, listener);
+  }
+  override once(channel: string | symbol, listener: (...args: unknown[]) => void): this {
+    stub.ipcListenerRegistrations.push(String(channel));
+    return super.once(channel, listener);
+  }
   handle(channel: string, handler: IpcHandler): void {
     if (stub.ipcHandlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     stub.ipcHandlers.set(channel, handler);
@@ -226,11 +241,16 @@ class FakeIpcMain extends EventEmitter {
 }
 export const ipcMain = new FakeIpcMain();
 
-/** Calls a main-process handler the way a renderer frame showing `frameUrl` would. */
-export async function invokeMain(channel: string, args: unknown[], frameUrl: string | null): Promise<unknown> {
+/** A top-level frame showing `url`, or (with `inside`) an iframe in a page showing `inside`. */
+export function fakeFrame(url: string, inside?: string): FakeFrame {
+  return { url, parent: inside === undefined ? null : fakeFrame(inside) };
+}
+
+/** Calls a main-process handler the way a renderer frame would: a URL means a top-level frame. */
+export async function invokeMain(channel: string, args: unknown[], frame: string | FakeFrame | null): Promise<unknown> {
   const handler = stub.ipcHandlers.get(channel);
   if (!handler) throw new Error(`No handler registered for '${channel}'`);
-  const event: FakeIpcMainInvokeEvent = { senderFrame: frameUrl === null ? null : { url: frameUrl } };
+  const event: FakeIpcMainInvokeEvent = { senderFrame: typeof frame === 'string' ? fakeFrame(frame) : frame };
   return structuredClone(await handler(event, ...structuredClone(args)));
 }
 
