@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { ContractError } from '../api/contract-error.ts';
+import { CONFIG } from '../core/config.ts';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = CONFIG.serve.maxBodyBytes;
 
 /** How a server says no to a body: each speaks its own error format. */
 export interface BodyRefusals {
