@@ -12,7 +12,7 @@ import { RE2JS, RE2JSException } from 're2js';
 
 /** Longer patterns are refused: RE2 is linear in the subject, but compiling is linear in the pattern. */
 export const MAX_PATTERN_LENGTH = 1000;
-/** Only this much of a subject is ever looked at; a longer one is matched on its first part. */
+/** Only this much of a subject is ever searched; a longer one is searched in its first part. */
 export const MAX_SUBJECT_LENGTH = 64 * 1024;
 
 export interface LinearPattern {
@@ -58,8 +58,9 @@ export function compilePattern(source: string, options: PatternOptions = {}): Li
   return {
     source,
     test: (subject) => {
-      const text = subject.length > MAX_SUBJECT_LENGTH ? subject.slice(0, MAX_SUBJECT_LENGTH) : subject;
-      return options.whole ? re.matches(text) : re.matcher(text).find();
+      // A whole match cannot be judged on a part: a subject over the limit does not match.
+      if (options.whole) return subject.length <= MAX_SUBJECT_LENGTH && re.matches(subject);
+      return re.matcher(subject.length > MAX_SUBJECT_LENGTH ? subject.slice(0, MAX_SUBJECT_LENGTH) : subject).find();
     },
   };
 }
