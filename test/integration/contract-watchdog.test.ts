@@ -1,5 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { METHOD_NAMES, methods, type Envelope, type MethodName } from '../../preload/contract.ts';
 import { startWatchdogCore, type WatchdogCore } from '../helpers/watchdog-core.ts';
 
@@ -95,6 +97,34 @@ describe('contract watchdog', () => {
     const preview = await core.call('previewRunbook', { hostId, runbookId: (runbook.value as { id: string }).id, params: { word: CATASTROPHIC_SUBJECT } });
     assert.ok(!preview.ok && preview.error.code === 'INVALID_INPUT', JSON.stringify(preview));
     assert.equal(preview.error.field, 'params.word');
+  });
+
+  test('an HTTP monitor matching globs against a hostile 1 MiB body leaves the console answering', async () => {
+    const body = 'a'.repeat(1024 * 1024);
+    const server = http.createServer((_req, res) => res.end(body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      // 20 conditions of 498 characters: a backtracking glob needs ~12 s each on this body.
+      const conditions = Array.from({ length: 20 }, () => `[BODY] == pat(*${'?a'.repeat(240)}b*)`);
+      const saved = await core.call('saveMonitor', { name: 'hostile-body', intervalSeconds: 3600, target: { kind: 'http', url }, conditions });
+      assert.ok(saved.ok, JSON.stringify(saved).slice(0, 300));
+      const id = (saved.value as { id: number }).id;
+      for (let polls = 0; ; polls++) {
+        const detail = await core.call('getMonitor', { id });
+        assert.ok(detail.ok, JSON.stringify(detail).slice(0, 300));
+        const results = (detail.value as { recentResults: Array<{ outcome: string }> }).recentResults;
+        if (results.length > 0) {
+          assert.equal(results[0]!.outcome, 'down', `no condition matches this body: ${JSON.stringify(results[0]).slice(0, 400)}`);
+          break;
+        }
+        assert.ok(polls < 600, 'the monitor never ran');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.ok((await core.call('removeMonitor', { id })).ok);
+    } finally {
+      server.close();
+    }
   });
 
   test('after all of it, the console still answers', async () => {
