@@ -1,4 +1,5 @@
 import type { RunbookParam, RunPlan } from '../../preload/schemas/recovery.ts';
+import { compilePattern, PatternError, type LinearPattern } from '../../preload/linear-pattern.ts';
 import { ContractError } from '../api/contract-error.ts';
 import type { HostRecord } from '../hosts/index.ts';
 import { hostPort, shellQuoteArgv } from '../ssh/index.ts';
@@ -82,7 +83,7 @@ function checkValue(d: RunbookParam, value: string | number, field: string): str
       if (typeof value !== 'string') throw new ContractError('INVALID_INPUT', `parameter ${d.name} must be text`, field);
       if (value.includes('\0')) throw new ContractError('INVALID_INPUT', `parameter ${d.name} contains a NUL character, which no command can receive`, field);
       if (value.length > d.maxLength) throw new ContractError('INVALID_INPUT', `parameter ${d.name} is longer than ${d.maxLength} characters`, field);
-      if (d.pattern !== undefined && !anchored(d.pattern).test(value)) {
+      if (d.pattern !== undefined && !wholeValuePattern(d.name, d.pattern, field).test(value)) {
         throw new ContractError('INVALID_INPUT', `parameter ${d.name} does not match the pattern ${d.pattern}`, field);
       }
       return value;
@@ -103,6 +104,15 @@ function checkValue(d: RunbookParam, value: string | number, field: string): str
   }
 }
 
-export function anchored(pattern: string): RegExp {
-  return new RegExp(`^(?:${pattern})$`, 'u');
+/**
+ * The parameter's pattern as a linear-time matcher. A stored runbook whose pattern this build
+ * refuses (saved before patterns ran on RE2) answers with a validation error naming it, not a crash.
+ */
+function wholeValuePattern(name: string, pattern: string, field: string): LinearPattern {
+  try {
+    return compilePattern(pattern, { whole: true });
+  } catch (err) {
+    if (!(err instanceof PatternError)) throw err;
+    throw new ContractError('INVALID_INPUT', `the pattern of parameter ${name} ${err.reason}; edit the runbook to fix it`, field);
+  }
 }

@@ -12,7 +12,7 @@ import { builtinRunbooks, findOnPath } from './builtin-runbooks.ts';
 import { executeRun } from './execute-run.ts';
 import { planRunbook, type ParamValues } from './plan-runbook.ts';
 import { toSummary, type FileRunbook, type Runbook } from './runbook.ts';
-import { checkRunbookDefinition, RunbookRepository, storedToRunbook } from './runbook-repository.ts';
+import { checkRunbookDefinition, refusedPatternNotices, RunbookRepository, storedToRunbook } from './runbook-repository.ts';
 import { nextDue } from './runbook-schedule.ts';
 import { RunLog, type RunFilter } from './run-log.ts';
 import { errorMessage } from '../core/error-message.ts';
@@ -65,12 +65,13 @@ export class RecoveryService {
     this.log = new RunLog(o.db);
   }
 
-  /** Closes runs a previous process left open and starts the schedule loop; returns notices. */
+  /** Closes runs a previous process left open, reports refused stored patterns and starts the schedule loop; returns notices. */
   startLoops(): string[] {
     const abandoned = this.log.closeAbandoned(this.now());
     const reporter = this.o.loops.register('runbook-schedule', 'Runs read-only runbooks that are due on their schedule', SCHEDULE_CHECK_EVERY_MS);
     this.scheduleLoop = startIntervalLoop(reporter, SCHEDULE_CHECK_EVERY_MS, () => this.runDueSchedules(), 5_000);
-    return abandoned > 0 ? [`${abandoned} runbook run${abandoned === 1 ? ' was' : 's were'} still open from a previous start and ${abandoned === 1 ? 'is' : 'are'} now marked failed in the audit log`] : [];
+    const closed = abandoned > 0 ? [`${abandoned} runbook run${abandoned === 1 ? ' was' : 's were'} still open from a previous start and ${abandoned === 1 ? 'is' : 'are'} now marked failed in the audit log`] : [];
+    return [...closed, ...refusedPatternNotices(this.repo.all())];
   }
 
   /** Cancels what runs first: the schedule loop's stop waits for the run it started. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { runbookInput, type RunbookDefinition } from '../../preload/schemas/recovery.ts';
+import { patternProblem } from '../../preload/linear-pattern.ts';
 import { ContractError } from '../api/contract-error.ts';
-import { anchored } from './plan-runbook.ts';
 import { PLACEHOLDER, type Runbook } from './runbook.ts';
 
 interface Row {
@@ -67,13 +67,8 @@ export function checkRunbookDefinition(def: RunbookDefinition): void {
   def.params.forEach((p, i) => {
     if (names.has(p.name)) throw new ContractError('INVALID_INPUT', `parameter ${p.name} is declared twice`, `params.${i}.name`);
     names.add(p.name);
-    if (p.type === 'string' && p.pattern !== undefined) {
-      try {
-        anchored(p.pattern);
-      } catch (err) {
-        throw new ContractError('INVALID_INPUT', `params.pattern of ${p.name} is not a valid regular expression: ${(err as Error).message}`, `params.${i}.pattern`);
-      }
-    }
+    const problem = p.type === 'string' && p.pattern !== undefined ? patternProblem(p.pattern, { whole: true }) : null;
+    if (problem) throw new ContractError('INVALID_INPUT', `params.pattern of ${p.name} ${problem}`, `params.${i}.pattern`);
     if (p.type === 'enum' && p.default !== undefined && !p.values.includes(p.default)) {
       throw new ContractError('INVALID_INPUT', `the default of ${p.name} must be one of its values`, `params.${i}.default`);
     }
@@ -112,6 +107,20 @@ export function checkRunbookDefinition(def: RunbookDefinition): void {
       if (p.default === undefined) throw new ContractError('INVALID_INPUT', `a scheduled runbook needs a default for parameter ${p.name}`, 'schedule');
     }
   }
+}
+
+/**
+ * Startup notices for stored runbooks whose parameter patterns this build refuses (saved before
+ * patterns ran in linear time). They stay stored and listed; preview and run answer with the same
+ * reason until the pattern is edited.
+ */
+export function refusedPatternNotices(stored: readonly StoredRunbook[]): string[] {
+  return stored.flatMap((s) =>
+    s.definition.params.flatMap((p) => {
+      const problem = p.type === 'string' && p.pattern !== undefined ? patternProblem(p.pattern, { whole: true }) : null;
+      return problem ? [`Runbook ${s.id} (${s.definition.name}): the pattern of parameter ${p.name} ${problem}. It cannot be previewed or run until the pattern is edited.`] : [];
+    }),
+  );
 }
 
 /** A row this build cannot read is skipped, not fatal: the rest of the runbooks still work. */

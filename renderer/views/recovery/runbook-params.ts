@@ -1,4 +1,5 @@
 import type { RunbookParam } from '../../../preload/schemas/recovery.ts';
+import { compilePattern, type LinearPattern } from '../../../preload/linear-pattern.ts';
 import type { ApiError } from '../../api/client.ts';
 
 /** Values as typed, by parameter name. */
@@ -14,11 +15,12 @@ export function initialParams(params: readonly RunbookParam[]): ParamDraft {
   return draft;
 }
 
-function anchored(pattern: string): RegExp | null {
+function anchored(pattern: string): LinearPattern | null {
   try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
+    // The engine the core uses: a backtracking RegExp here would freeze the window while typing.
+    return compilePattern(pattern, { whole: true });
   } catch {
-    // The core compiled it when the runbook was saved; a browser that reads it differently leaves the check to the core.
+    // A pattern stored before patterns ran on RE2 may not compile; the core reports it on preview.
     return null;
   }
 }
