@@ -20,6 +20,8 @@ export class FileReadError extends Error {
     readonly reason: string,
     /** What the file is to the caller ("caFile", "private key"); it opens the message. */
     readonly label?: string,
+    /** For NOT_REGULAR_FILE, what it is instead: "a FIFO (named pipe)", "a directory". */
+    readonly found?: string,
   ) {
     super(`${label ? `${label} ` : ''}${file} ${reason}`);
     this.name = 'FileReadError';
@@ -168,7 +170,7 @@ export function resolveInsideSync(root: string, relPath: string, label?: string)
 }
 
 function checkStats(st: fs.Stats, file: string, o: ReadFileOptions): void {
-  if (!st.isFile()) throw new FileReadError('NOT_REGULAR_FILE', file, `is ${kindOf(st)}, not a regular file; not read`, o.label);
+  if (!st.isFile()) throw new FileReadError('NOT_REGULAR_FILE', file, `is ${kindOf(st)}, not a regular file; not read`, o.label, kindOf(st));
   if (st.size > o.maxBytes) throw tooLarge(file, st.size, o, false);
 }
 
@@ -190,7 +192,7 @@ function openError(err: unknown, file: string, o: ReadFileOptions): FileReadErro
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return new FileReadError('NOT_FOUND', file, 'does not exist', o.label);
   if (code === 'ELOOP') return new FileReadError('SYMLINK', file, o.noFollow ? 'is a symbolic link; not followed' : 'is a symbolic link loop', o.label);
-  if (code === 'EISDIR') return new FileReadError('NOT_REGULAR_FILE', file, 'is a directory, not a regular file; not read', o.label);
+  if (code === 'EISDIR') return new FileReadError('NOT_REGULAR_FILE', file, 'is a directory, not a regular file; not read', o.label, 'a directory');
   return readError(err, file, o);
 }
 
