@@ -11,20 +11,37 @@ import path from 'node:path';
 
 export type FileReadErrorCode = 'NOT_FOUND' | 'NOT_REGULAR_FILE' | 'TOO_LARGE' | 'SYMLINK' | 'OUTSIDE_ROOT' | 'UNREADABLE';
 
+export interface FileReadDetail {
+  /** What the file is to the caller ("caFile", "private key"); it opens the message. */
+  label?: string | undefined;
+  /** For NOT_REGULAR_FILE, what it is instead: "a FIFO (named pipe)", "a directory". */
+  found?: string;
+  /** For TOO_LARGE, the size seen (at least this much when the read was cut short). */
+  bytes?: number;
+  /** The errno code behind UNREADABLE (EACCES, EIO…), when there was one. */
+  errno?: string;
+}
+
 export class FileReadError extends Error {
+  readonly label: string | undefined;
+  readonly found: string | undefined;
+  readonly bytes: number | undefined;
+  readonly errno: string | undefined;
+
   constructor(
     readonly code: FileReadErrorCode,
     /** The path as it was asked for. */
     readonly file: string,
     /** Why, in words that fit after the file name: "is a FIFO, not a regular file". */
     readonly reason: string,
-    /** What the file is to the caller ("caFile", "private key"); it opens the message. */
-    readonly label?: string,
-    /** For NOT_REGULAR_FILE, what it is instead: "a FIFO (named pipe)", "a directory". */
-    readonly found?: string,
+    detail: FileReadDetail = {},
   ) {
-    super(`${label ? `${label} ` : ''}${file} ${reason}`);
+    super(`${detail.label ? `${detail.label} ` : ''}${file} ${reason}`);
     this.name = 'FileReadError';
+    this.label = detail.label;
+    this.found = detail.found;
+    this.bytes = detail.bytes;
+    this.errno = detail.errno;
   }
 }
 
@@ -151,7 +168,7 @@ export async function resolveInside(root: string, relPath: string, label?: strin
   } catch (err) {
     throw openError(err, file, { maxBytes: 0, ...(label && { label }) });
   }
-  if (!isInside(real, realRoot)) throw new FileReadError('OUTSIDE_ROOT', file, `leads outside ${root} (to ${real}); not read`, label);
+  if (!isInside(real, realRoot)) throw new FileReadError('OUTSIDE_ROOT', file, `leads outside ${root} (to ${real}); not read`, { label });
   return real;
 }
 
@@ -165,12 +182,12 @@ export function resolveInsideSync(root: string, relPath: string, label?: string)
   } catch (err) {
     throw openError(err, file, { maxBytes: 0, ...(label && { label }) });
   }
-  if (!isInside(real, realRoot)) throw new FileReadError('OUTSIDE_ROOT', file, `leads outside ${root} (to ${real}); not read`, label);
+  if (!isInside(real, realRoot)) throw new FileReadError('OUTSIDE_ROOT', file, `leads outside ${root} (to ${real}); not read`, { label });
   return real;
 }
 
 function checkStats(st: fs.Stats, file: string, o: ReadFileOptions): void {
-  if (!st.isFile()) throw new FileReadError('NOT_REGULAR_FILE', file, `is ${kindOf(st)}, not a regular file; not read`, o.label, kindOf(st));
+  if (!st.isFile()) throw new FileReadError('NOT_REGULAR_FILE', file, `is ${kindOf(st)}, not a regular file; not read`, { label: o.label, found: kindOf(st) });
   if (st.size > o.maxBytes) throw tooLarge(file, st.size, o, false);
 }
 
@@ -185,14 +202,14 @@ function kindOf(st: fs.Stats): string {
 
 function tooLarge(file: string, bytes: number, o: ReadFileOptions, atLeast: boolean): FileReadError {
   const size = atLeast ? 'larger than' : `${bytes} bytes, over`;
-  return new FileReadError('TOO_LARGE', file, `is ${size} the limit of ${o.maxBytes} bytes; not read`, o.label);
+  return new FileReadError('TOO_LARGE', file, `is ${size} the limit of ${o.maxBytes} bytes; not read`, { label: o.label, bytes });
 }
 
 function openError(err: unknown, file: string, o: ReadFileOptions): FileReadError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new FileReadError('NOT_FOUND', file, 'does not exist', o.label);
-  if (code === 'ELOOP') return new FileReadError('SYMLINK', file, o.noFollow ? 'is a symbolic link; not followed' : 'is a symbolic link loop', o.label);
-  if (code === 'EISDIR') return new FileReadError('NOT_REGULAR_FILE', file, 'is a directory, not a regular file; not read', o.label, 'a directory');
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new FileReadError('NOT_FOUND', file, 'does not exist', { label: o.label });
+  if (code === 'ELOOP') return new FileReadError('SYMLINK', file, o.noFollow ? 'is a symbolic link; not followed' : 'is a symbolic link loop', { label: o.label });
+  if (code === 'EISDIR') return new FileReadError('NOT_REGULAR_FILE', file, 'is a directory, not a regular file; not read', { label: o.label, found: 'a directory' });
   return readError(err, file, o);
 }
 
@@ -200,5 +217,5 @@ function readError(err: unknown, file: string, o: ReadFileOptions): FileReadErro
   if (err instanceof FileReadError) return err;
   const code = (err as NodeJS.ErrnoException).code;
   const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (err as Error).message);
-  return new FileReadError('UNREADABLE', file, `is not readable (${why})`, o.label);
+  return new FileReadError('UNREADABLE', file, `is not readable (${why})`, { label: o.label, ...(code && { errno: code }) });
 }
