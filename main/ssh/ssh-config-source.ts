@@ -71,9 +71,11 @@ const fsDirectory: DirectoryLister = {
       return null;
     }
   },
+  // Anything but a directory: a FIFO or a device that a pattern names reaches read(), which refuses
+  // it with what it is, instead of being reported as missing.
   isFile(p) {
     try {
-      return fs.statSync(p).isFile();
+      return !fs.statSync(p).isDirectory();
     } catch {
       return false;
     }

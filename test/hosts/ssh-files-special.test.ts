@@ -26,11 +26,17 @@ test('readSshConfig: a config that is a FIFO and a known_hosts that is /dev/zero
   assert.match(warnings, /\/dev\/zero is a character device, not a regular file; not read/);
 
   const config = path.join(tmp.dir, 'config2');
-  fs.writeFileSync(config, 'Host a\n  HostName 10.0.0.1\n');
+  fs.writeFileSync(config, `Include ${fifo}\nInclude ${tmp.dir}/conf.d/*\nHost a\n  HostName 10.0.0.1\n`);
+  fs.mkdirSync(path.join(tmp.dir, 'conf.d'));
+  fs.symlinkSync('/dev/zero', path.join(tmp.dir, 'conf.d', 'zero'));
   const dir = await core.dispatch('readSshConfig', { file: config, knownHostsFile: tmp.dir });
   assert.ok(dir.ok);
   assert.deepEqual((dir.value as SshConfigRead).hosts.map((h) => h.alias), ['a']);
-  assert.match((dir.value as SshConfigRead).warnings.join('\n'), /is a directory, not a regular file/);
+  const warned = (dir.value as SshConfigRead).warnings.join('\n');
+  assert.match(warned, /is a directory, not a regular file/);
+  // Includes, named or matched by a pattern, are refused by what they are, not reported as missing.
+  assert.match(warned, new RegExp(`${config}:1: Include ${fifo}: ${fifo} is not a file \\(it is a FIFO \\(named pipe\\)\\)`));
+  assert.match(warned, /config2:2: Include .*conf\.d\/\*: .*conf\.d\/zero is not a file \(it is a character device\)/);
 });
 
 test('an identity file that is a FIFO or a device is an AuthError naming it and what it is, before any connection', async (t) => {
