@@ -1,6 +1,7 @@
 import { createAgents } from '../agents/index.ts';
 import { alertMonitorsOf, createAlerts } from '../alerts/index.ts';
 import { createDispatcher, type Handlers } from '../api/dispatcher.ts';
+import { fileReadErrors } from '../api/file-read-errors.ts';
 import { createBackups, readBackupEvidence } from '../backups/index.ts';
 import { EventBus } from '../core/event-bus.ts';
 import { consoleLogger } from '../core/logger.ts';
@@ -84,7 +85,7 @@ export function createCore(options: CoreOptions): Core {
   const capabilities = [settings, projects, loops, vault, monitors, hosts, recovery, projectConfig, agents, scorecard, maintenance, alerts, backups, overview];
   const appInfo = appInfoHandlers(() => ({ transport: options.transport, dataDir, schemaVersion: store.schemaVersion, notices }));
   const handlers: Handlers = Object.assign({}, appInfo, ...capabilities.map((c) => c.handlers));
-  const errorFamilies = capabilities.flatMap((c) => ('errors' in c ? [c.errors] : []));
+  const errorFamilies = [fileReadErrors, ...capabilities.flatMap((c) => ('errors' in c ? [c.errors] : []))];
   let closing: Promise<void> | null = null;
   return {
     dispatch: createDispatcher(handlers, logger, errorFamilies),

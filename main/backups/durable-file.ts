@@ -1,13 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { openRegularFileSync } from '../core/read-file-safely.ts';
 
 const CHUNK = 1024 * 1024;
 
 /** Copies a file and fsyncs the copy: after this returns, the bytes are on disk, not in a cache. */
 export function copyDurably(from: string, to: string, onBytes?: (copied: number, total: number) => void): void {
-  const total = fs.statSync(from).size;
-  const src = fs.openSync(from, 'r');
-  const dst = fs.openSync(to, 'w', 0o600);
+  // Only a regular file is copied: a FIFO or a device put where a backup (or its -wal) belongs would block or never end.
+  const { fd: src, size: total } = openRegularFileSync(from, {});
+  let dst: number;
+  try {
+    dst = fs.openSync(to, 'w', 0o600);
+  } catch (err) {
+    fs.closeSync(src);
+    throw err;
+  }
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
     let copied = 0;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { FileReadError } from '../core/read-file-safely.ts';
 import { DATABASE_FILE } from '../store/open-database.ts';
 import { copyDurably, fsyncDir, fsyncFile, removeIfExists, renameDurably } from './durable-file.ts';
 import { singleFile } from './take-database-backup.ts';
@@ -89,7 +90,14 @@ export function restoreDatabaseFile(dataDir: string, source: string, options: Re
 export function copyDatabaseDurably(source: string, dest: string, onBytes?: (copied: number, total: number) => void, nativeBinding?: string): void {
   for (const f of [dest, `${dest}-wal`, `${dest}-shm`]) removeIfExists(f);
   copyDurably(source, dest, onBytes);
-  if (fs.existsSync(`${source}-wal`)) copyDurably(`${source}-wal`, `${dest}-wal`);
+  if (fs.existsSync(`${source}-wal`)) {
+    try {
+      copyDurably(`${source}-wal`, `${dest}-wal`);
+    } catch (err) {
+      if (err instanceof FileReadError) throw new BackupInvalidError(source, `its -wal file: ${err.message}`);
+      throw err;
+    }
+  }
   singleFile(dest, nativeBinding);
   fsyncFile(dest);
   fsyncDir(path.dirname(dest));

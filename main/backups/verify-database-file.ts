@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { FileReadError, openRegularFileSync } from '../core/read-file-safely.ts';
 import { migrations } from '../store/migrations/index.ts';
 
 export interface Verification {
@@ -25,22 +26,24 @@ const REQUIRED_TABLES = ['projects', 'monitors', 'incidents'];
  * table's rows. Throws BackupInvalidError with the reason; never modifies the file.
  */
 export function verifyDatabaseFile(file: string, nativeBinding?: string): Verification {
-  let stat: fs.Stats;
+  // Checked on an open, non-blocking descriptor: a FIFO named as a backup is refused, not waited on.
+  let opened: { fd: number; size: number };
   try {
-    stat = fs.statSync(file);
-  } catch {
+    opened = openRegularFileSync(file, {});
+  } catch (err) {
+    if (!(err instanceof FileReadError)) throw err;
+    if (err.code === 'NOT_REGULAR_FILE') throw new BackupInvalidError(file, `it is not a regular file (it is ${err.found ?? 'something else'})`);
     throw new BackupInvalidError(file, 'the file does not exist or cannot be read');
   }
-  if (!stat.isFile()) throw new BackupInvalidError(file, 'it is not a regular file');
-  if (stat.size < 512) throw new BackupInvalidError(file, `it is only ${stat.size} bytes, too small to be an SQLite database`);
   const header = Buffer.alloc(16);
-  const fd = fs.openSync(file, 'r');
   try {
-    fs.readSync(fd, header, 0, 16, 0);
+    if (opened.size < 512) throw new BackupInvalidError(file, `it is only ${opened.size} bytes, too small to be an SQLite database`);
+    fs.readSync(opened.fd, header, 0, 16, 0);
   } finally {
-    fs.closeSync(fd);
+    fs.closeSync(opened.fd);
   }
   if (header.toString('latin1') !== 'SQLite format 3\0') throw new BackupInvalidError(file, 'it is not an SQLite database (wrong file header)');
+  refuseSpecialCompanions(file);
 
   let db: Database.Database;
   try {
@@ -73,5 +76,21 @@ export function verifyDatabaseFile(file: string, nativeBinding?: string): Verifi
     throw new BackupInvalidError(file, (err as Error).message);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * SQLite opens <file>-wal and -shm beside a database on its own; a FIFO or a device planted there
+ * would block it (or feed it endlessly) where no check of ours could step in, so they are refused first.
+ */
+function refuseSpecialCompanions(file: string): void {
+  for (const suffix of ['-wal', '-shm']) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(file + suffix);
+    } catch {
+      continue; // none: nothing to refuse
+    }
+    if (!st.isFile()) throw new BackupInvalidError(file, `${file}${suffix} beside it is not a regular file`);
   }
 }

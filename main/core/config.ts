@@ -20,6 +20,28 @@ export const CONFIG = {
     pullEveryMs: 5_000,
     ingestCheckEveryMs: 30_000,
   },
+  /**
+   * Caps for files read by path (main/core/read-file-safely.ts): each is far above what a real file
+   * of that kind holds, and low enough that a wrong path or a hostile file cannot fill the memory.
+   */
+  files: {
+    photonYmlBytes: 1024 * 1024,
+    caFileBytes: 1024 * 1024,
+    privateKeyBytes: 64 * 1024,
+    sshConfigBytes: 1024 * 1024,
+    knownHostsBytes: 8 * 1024 * 1024,
+    settingsBytes: 1024 * 1024,
+    /** One file of an assessed repository; larger ones are reported, not read. */
+    repositoryFileBytes: 1024 * 1024,
+    lockFileBytes: 4 * 1024,
+  },
+  /** Limits of the photon.yml parser: a file that needs more is an attack or a mistake. */
+  yaml: {
+    /** yaml's own guard against alias expansion ("billion laughs"). */
+    maxAliasCount: 100,
+    /** Collections inside collections; a real photon.yml is 5 or 6 deep. */
+    maxDepth: 64,
+  },
   events: {
     /** Loop health changes with every check; the renderer needs it a few times a minute, not per check. */
     loopsEveryMs: 2_000,

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONFIG } from './config.ts';
+import { FileReadError, readRegularTextSync } from './read-file-safely.ts';
 
 export class DataDirInUseError extends Error {
   constructor(dataDir: string, pid: number, lockFile: string) {
@@ -51,7 +53,15 @@ function takeLock(dataDir: string, file: string, retried = false): void {
 }
 
 function readPid(file: string): number | null {
-  const n = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
+  let text: string;
+  try {
+    text = readRegularTextSync(file, { maxBytes: CONFIG.files.lockFileBytes, noFollow: true });
+  } catch (err) {
+    // Not a pid file we wrote (a FIFO, a link, garbage): it holds no lock. ENOENT: released meanwhile.
+    if (err instanceof FileReadError) return null;
+    throw err;
+  }
+  const n = Number.parseInt(text.trim(), 10);
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 

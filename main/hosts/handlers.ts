@@ -9,12 +9,12 @@ export function hostHandlers(hosts: HostsService, localUser: string) {
     listHosts: (input) => hosts.list(input.projectId),
     saveHost: (input) => hosts.save(input),
     removeHost: (input) => hosts.remove(input.id),
-    readSshConfig: (input) => {
-      const { profiles: _profiles, ...read } = readSshHosts(input, (alias) => hosts.repo.byName(alias) !== null);
+    readSshConfig: async (input) => {
+      const { profiles: _profiles, ...read } = await readSshHosts(input, (alias) => hosts.repo.byName(alias) !== null);
       return read;
     },
-    importSshHosts: (input) => {
-      const read = readSshHosts(input, (alias) => hosts.repo.byName(alias) !== null);
+    importSshHosts: async (input) => {
+      const read = await readSshHosts(input, (alias) => hosts.repo.byName(alias) !== null);
       if (read.hosts.length === 0 && read.warnings.length > 0) throw new ContractError('INVALID_INPUT', `importSshHosts: ${read.warnings[0]}`, 'file');
       const imported = [];
       const skipped = [];

@@ -88,7 +88,7 @@ export class HostsService {
   async checkHostKey(id: number): Promise<HostKeyCheck> {
     const host = this.require(id);
     const offered = await this.probe(host);
-    const knownHosts = readKnownHostKeys(this.o.knownHostsFile, host.address, host.port);
+    const knownHosts = await readKnownHostKeys(this.o.knownHostsFile, host.address, host.port);
     const d = decideHostKeyTrust({ host: host.address, port: host.port, pinned: host.pin?.fingerprint ?? null, offered, knownHosts: knownHosts.keys });
     return {
       hostId: id,
@@ -110,7 +110,7 @@ export class HostsService {
   async pinHostKey(id: number, confirmation: string): Promise<HostSummary> {
     const host = this.require(id);
     const offered = await this.probe(host);
-    const knownHosts = readKnownHostKeys(this.o.knownHostsFile, host.address, host.port);
+    const knownHosts = await readKnownHostKeys(this.o.knownHostsFile, host.address, host.port);
     const result = repin(host.pin?.fingerprint ?? null, offered, confirmation, { knownHosts: knownHosts.keys });
     if (!result.ok) throw new ContractError('INVALID_INPUT', result.reason, 'fingerprint');
     this.repo.setPin(id, offered.fingerprint, offered.keyType);

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CONFIG } from '../core/config.ts';
+import { FileReadError, readRegularText } from '../core/read-file-safely.ts';
 import { findKnownHostKeys, type KnownHostKey } from '../ssh/index.ts';
-
-/** A known_hosts file with thousands of hosts is ~1 MB; anything much larger is not one. */
-const MAX_KNOWN_HOSTS_BYTES = 8 * 1024 * 1024;
 
 export const defaultKnownHostsFile = (): string => path.join(os.homedir(), '.ssh', 'known_hosts');
 
@@ -16,21 +14,19 @@ export interface KnownHostsLookup {
 }
 
 /** The keys known_hosts records for host:port (hashed entries included): evidence, never trust on its own. */
-export function readKnownHostKeys(file: string | undefined, host: string, port: number): KnownHostsLookup {
-  const text = readKnownHostsText(file);
+export async function readKnownHostKeys(file: string | undefined, host: string, port: number): Promise<KnownHostsLookup> {
+  const text = await readKnownHostsText(file);
   return { file: text.file, keys: text.text === null ? [] : findKnownHostKeys(text.text, host, port), problem: text.problem };
 }
 
-export function readKnownHostsText(file: string | undefined): { file: string; text: string | null; problem: string | null } {
+/** known_hosts as text: a regular file under the cap, read without blocking (a FIFO is refused, not waited on). */
+export async function readKnownHostsText(file: string | undefined): Promise<{ file: string; text: string | null; problem: string | null }> {
   const target = file ?? defaultKnownHostsFile();
   try {
-    const stat = fs.statSync(target);
-    if (!stat.isFile()) return { file: target, text: null, problem: `${target} is not a file` };
-    if (stat.size > MAX_KNOWN_HOSTS_BYTES) return { file: target, text: null, problem: `${target} is ${stat.size} bytes; files over ${MAX_KNOWN_HOSTS_BYTES} are not read` };
-    return { file: target, text: fs.readFileSync(target, 'utf8'), problem: null };
+    return { file: target, text: await readRegularText(target, { maxBytes: CONFIG.files.knownHostsBytes }), problem: null };
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { file: target, text: null, problem: null };
-    return { file: target, text: null, problem: `${target} could not be read (${code ?? String(err)})` };
+    if (!(err instanceof FileReadError)) throw err;
+    if (err.code === 'NOT_FOUND') return { file: target, text: null, problem: null };
+    return { file: target, text: null, problem: err.message };
   }
 }

@@ -11,10 +11,10 @@ export interface ReadSshHosts extends SshConfigRead {
  * ~/.ssh/config and known_hosts as a list a person can pick from. Nothing is changed; problems
  * (a missing file, an unsupported keyword) are listed, never thrown.
  */
-export function readSshHosts(files: { file?: string | undefined; knownHostsFile?: string | undefined }, existing: (alias: string) => boolean): ReadSshHosts {
+export async function readSshHosts(files: { file?: string | undefined; knownHostsFile?: string | undefined }, existing: (alias: string) => boolean): Promise<ReadSshHosts> {
   const environment = localSshEnvironment();
   const config = importSshConfigFile(files.file, environment);
-  const known = readKnownHostsText(files.knownHostsFile);
+  const known = await readKnownHostsText(files.knownHostsFile);
   const warnings = config.warnings.map((w) => (w.line > 0 ? `${w.file}:${w.line}: ${w.message}` : `${w.file}: ${w.message}`));
   if (known.problem) warnings.push(known.problem);
   const profiles = new Map<string, SshHostProfile>();

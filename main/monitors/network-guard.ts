@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import { readRegularTextSync } from '../core/read-file-safely.ts';
 
 export interface LocalNetworkStatus {
   offline: boolean;
@@ -93,7 +93,7 @@ export function isLoopbackTarget(host: string): boolean {
 
 function readOrEmpty(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readRegularTextSync(file, { maxBytes: 1024 * 1024 });
   } catch {
     return '';
   }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isScalar, type Document } from 'yaml';
+import { isScalar, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
 import {
   DeclaredEnvironmentSchema,
@@ -9,6 +9,7 @@ import {
 import { runbookInput } from '../../preload/schemas/recovery.ts';
 import { CHECK_KINDS, ConditionSyntaxError, parseCondition, parseValueExpression, type FileMonitor } from '../monitors/index.ts';
 import type { FileRunbook } from '../recovery/index.ts';
+import { parseYamlBounded } from './parse-yaml-bounded.ts';
 
 export interface PhotonConfig {
   environment: DeclaredEnvironment | null;
@@ -42,20 +43,16 @@ const FileSchema = z.strictObject({
  * the caller applies nothing unless the list is empty: a half-imported config is worse than none.
  */
 export function readPhotonYml(text: string, file: string): PhotonConfig {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const yaml = parseYamlBounded(text, file);
+  if (!yaml.ok) return { environment: null, monitors: [], runbooks: [], problems: yaml.problems };
+  const { doc, lines } = yaml;
   const problems: ConfigProblem[] = [];
   const at = (path: (string | number)[], message: string, extraColumn = 0) => {
     const { line, col } = position(doc, lines, path);
     problems.push({ file, line, column: col + extraColumn, message });
   };
-  for (const e of doc.errors) {
-    const pos = lines.linePos(e.pos[0]);
-    problems.push({ file, line: pos.line, column: pos.col, message: e.message.split('\n')[0]! });
-  }
-  if (problems.length > 0) return { environment: null, monitors: [], runbooks: [], problems };
 
-  const root = FileSchema.safeParse(doc.toJS() ?? {});
+  const root = FileSchema.safeParse(yaml.value ?? {});
   if (!root.success) {
     for (const i of root.error.issues) at(issuePath(i), i.code === 'unrecognized_keys' ? `unknown key "${i.keys[0]}" (expected environment, monitors, runbooks)` : i.message);
     return { environment: null, monitors: [], runbooks: [], problems };

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../../preload/contract.ts';
+import { CONFIG } from '../core/config.ts';
+import { FileReadError, readRegularTextSync } from '../core/read-file-safely.ts';
 import { readSettings } from './read-settings.ts';
 import type { SettingsStore } from './settings-store.ts';
 
@@ -25,10 +27,18 @@ export class JsonFileSettingsStore implements SettingsStore {
 
   private load(): Settings {
     let raw: unknown;
+    let text: string;
     try {
-      raw = JSON.parse(fs.readFileSync(this.location, 'utf8'));
+      // At startup, before anything else runs: synchronous, but a FIFO or a device is refused, not waited on.
+      text = readRegularTextSync(this.location, { maxBytes: CONFIG.files.settingsBytes });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_SETTINGS };
+      if (!(err instanceof FileReadError)) throw err;
+      if (err.code === 'NOT_FOUND') return { ...DEFAULT_SETTINGS };
+      return this.setAside(err.message);
+    }
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
       return this.setAside(`${this.location}: not valid JSON (${(err as Error).message})`);
     }
     const result = readSettings(raw, this.location);

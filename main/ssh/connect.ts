@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import net from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,9 @@ import {
   TimeoutError,
 } from './errors.ts';
 import type { Ssh2Client, Ssh2ConnectConfig, Ssh2Error } from './ssh2-surface.ts';
+import { CONFIG } from '../core/config.ts';
 import { errorMessage } from '../core/error-message.ts';
+import { FileReadError, readRegularText } from '../core/read-file-safely.ts';
 
 export interface ConnectOptions {
   host: string;
@@ -71,7 +72,6 @@ interface EstablishOptions extends Omit<ConnectOptions, 'privateKeyPath'> {
   privateKey?: { path: string; text: string };
 }
 
-const MAX_KEY_FILE_BYTES = 64 * 1024;
 const KEEPALIVE_INTERVAL_MS = 15_000;
 const KEEPALIVE_COUNT_MAX = 3;
 
@@ -119,17 +119,15 @@ async function readPrivateKey(given: string): Promise<string> {
   // "~/.ssh/id_ed25519" is how people write key paths (and ~/.ssh/config does); no shell expands it here.
   const path = given === '~' || given.startsWith('~/') ? join(homedir(), given.slice(1)) : given;
   try {
-    const stat = await fs.stat(path);
-    if (!stat.isFile()) throw new AuthError(`private key ${path} is not a file`);
-    // A real key is a few KB; refusing large files keeps a wrong path from being read into memory.
-    if (stat.size > MAX_KEY_FILE_BYTES) throw new AuthError(`private key ${path} is ${stat.size} bytes, too large to be an SSH key`);
-    return await fs.readFile(path, 'utf8');
+    // Opened non-blocking and checked on the descriptor: a FIFO or a device named as a key must not hang or flood.
+    return await readRegularText(path, { maxBytes: CONFIG.files.privateKeyBytes });
   } catch (err) {
-    if (err instanceof AuthError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AuthError(`private key ${path} does not exist`);
-    if (code === 'EACCES') throw new AuthError(`private key ${path} is not readable by Photon (permission denied)`);
-    throw new AuthError(`cannot read private key ${path}: ${code ?? String(err)}`);
+    if (!(err instanceof FileReadError)) throw err;
+    if (err.code === 'NOT_FOUND') throw new AuthError(`private key ${path} does not exist`);
+    if (err.code === 'NOT_REGULAR_FILE') throw new AuthError(`private key ${path} is not a file (it is ${err.found ?? 'something else'})`);
+    if (err.code === 'TOO_LARGE') throw new AuthError(`private key ${path} ${err.reason.replace('; not read', '')}, too large to be an SSH key`);
+    if (/permission denied/.test(err.reason)) throw new AuthError(`private key ${path} is not readable by Photon (permission denied)`);
+    throw new AuthError(`cannot read private key ${path}: ${err.reason}`);
   }
 }
 

@@ -4,9 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONFIG } from '../core/config.ts';
+import { FileReadError, readRegularTextSync } from '../core/read-file-safely.ts';
 
 /** A real config is a few KB; a larger file is a wrong path or garbage and is not read. */
-export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
+export const MAX_CONFIG_FILE_BYTES = CONFIG.files.sshConfigBytes;
 
 /**
  * Where Include finds its files. Patterns arrive absolute and ~-expanded; `glob` returns the
@@ -22,16 +24,16 @@ export function fsConfigSource(maxBytes = MAX_CONFIG_FILE_BYTES): SshConfigFileS
   return {
     glob: (pattern) => globSegments(pattern, fsDirectory),
     read(file) {
+      // Synchronous like the parser that calls it; the non-blocking open keeps a FIFO from freezing it.
       try {
-        const stat = fs.statSync(file);
-        if (!stat.isFile()) return { error: `${file} is not a file` };
-        if (stat.size > maxBytes) return { error: `${file} is ${stat.size} bytes; a config over ${maxBytes} bytes is not read` };
-        return { text: fs.readFileSync(file, 'utf8') };
+        return { text: readRegularTextSync(file, { maxBytes }) };
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return { error: `${file} does not exist` };
-        if (code === 'EACCES') return { error: `${file} is not readable (permission denied)` };
-        return { error: `cannot read ${file}: ${code ?? String(err)}` };
+        if (!(err instanceof FileReadError)) throw err;
+        if (err.code === 'NOT_FOUND') return { error: `${file} does not exist` };
+        if (err.code === 'NOT_REGULAR_FILE') return { error: `${file} is not a file (it is ${err.found ?? 'something else'}); not read` };
+        if (err.code === 'TOO_LARGE') return { error: `${file} ${err.reason.replace('; not read', '')}; a config over ${maxBytes} bytes is not read` };
+        if (/permission denied/.test(err.reason)) return { error: `${file} is not readable (permission denied)` };
+        return { error: `cannot read ${file}: ${err.reason}` };
       }
     },
   };
@@ -69,9 +71,11 @@ const fsDirectory: DirectoryLister = {
       return null;
     }
   },
+  // Anything but a directory: a FIFO or a device that a pattern names reaches read(), which refuses
+  // it with what it is, instead of being reported as missing.
   isFile(p) {
     try {
-      return fs.statSync(p).isFile();
+      return !fs.statSync(p).isDirectory();
     } catch {
       return false;
     }

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import tls, { type PeerCertificate } from 'node:tls';
+import { CONFIG } from '../../core/config.ts';
+import { FileReadError, readRegularText } from '../../core/read-file-safely.ts';
 import { describeError } from './error-text.ts';
 
 const DAY_MS = 86_400_000;
@@ -12,7 +13,8 @@ const DAY_MS = 86_400_000;
 export async function trustStore(caFile: string | undefined): Promise<{ ca: string[] | undefined } | { error: string }> {
   if (!caFile) return { ca: undefined };
   try {
-    const pem = await readFile(caFile, 'utf8');
+    // A FIFO or a device named here must neither stall the check nor be read without end.
+    const pem = await readRegularText(caFile, { maxBytes: CONFIG.files.caFileBytes, label: 'caFile' });
     const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
     if (blocks.length === 0) return { error: `caFile ${caFile} holds no PEM certificate` };
     // OpenSSL skips a certificate it cannot parse without a word; say so instead of "not trusted".
@@ -25,6 +27,7 @@ export async function trustStore(caFile: string | undefined): Promise<{ ca: stri
     }
     return { ca: [...tls.rootCertificates, ...blocks] };
   } catch (err) {
+    if (err instanceof FileReadError) return { error: err.code === 'NOT_FOUND' ? `cannot read caFile: ENOENT (${caFile} does not exist)` : err.message };
     return { error: `cannot read caFile: ${describeError(err)}` };
   }
 }

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { WalkProblem } from '../../../preload/schemas/scorecard.ts';
+import { CONFIG } from '../../core/config.ts';
+import { FileReadError, isInside, readRegularFileSync, resolveInsideSync } from '../../core/read-file-safely.ts';
 
 /** Contents beyond this are not read: no configuration or source file worth checking is that big. */
-export const MAX_READ_BYTES = 1024 * 1024;
+export const MAX_READ_BYTES = CONFIG.files.repositoryFileBytes;
 /** A repository bigger than this is cut short (reported): an assessment must stay a few seconds. */
 export const MAX_FILES = 200_000;
 const SNIFF_BYTES = 8000;
@@ -50,8 +52,11 @@ interface Scope {
  * Lists a repository's files the way git would see them: .gitignore rules of every directory
  * apply, node_modules and .git are skipped. Symlinked directories are followed only inside the
  * repository, after every real directory, and only once (a loop or a second way into a directory is
- * reported, not followed). A .gitignore is read only when it is a regular file inside the
- * repository. Nothing here throws for one bad entry: it becomes a problem in the result.
+ * reported, not followed). Symlinked files are listed only when their real file is a regular file
+ * inside the repository, and read() resolves the link again, so a link swapped to point outside
+ * after the walk is still refused. FIFOs, sockets and devices are skipped with a note. A .gitignore
+ * is read only when it is a regular file inside the repository. Nothing here throws for one bad
+ * entry: it becomes a problem in the result.
  */
 export async function walkRepository(rootDir: string, onProgress?: (files: number) => void): Promise<WalkResult> {
   const root = path.resolve(rootDir);
@@ -97,6 +102,7 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
       const childAbs = path.join(abs, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
+      let special: string | null = isDir || isFile || e.isSymbolicLink() ? null : specialKind(e);
       if (e.isSymbolicLink()) {
         let real: string;
         let st: fs.Stats;
@@ -108,7 +114,7 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
           problems.push({ path: childRel, problem: code === 'ELOOP' ? 'symlink loop, not followed' : `broken symlink (${code ?? (err as Error).message})` });
           continue;
         }
-        if (!inside(real, realRoot)) {
+        if (!isInside(real, realRoot)) {
           problems.push({ path: childRel, problem: 'symlink to outside the repository, not followed' });
           continue;
         }
@@ -118,7 +124,10 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
             continue;
           }
           isDir = true;
-        } else isFile = st.isFile();
+        } else {
+          isFile = st.isFile();
+          if (!isFile) special = `a symlink to ${specialKind(st)}`;
+        }
         if (isDir) {
           if (ignoredBy(here, childRel, true)) continue;
           // Walked after every real directory, so that files keep their real paths and a link to a
@@ -158,6 +167,8 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
           // Let the event loop breathe: the core serves other calls while a big repository is walked.
           await new Promise((r) => setImmediate(r));
         }
+      } else if (special) {
+        problems.push({ path: childRel, problem: `${special}, not a regular file; skipped` });
       }
     }
   };
@@ -193,7 +204,7 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
       if (BINARY_EXTENSIONS.has(path.extname(file).slice(1).toLowerCase())) {
         text = null;
       } else {
-        const got = readRegularFile(path.join(root, file), MAX_READ_BYTES);
+        const got = readInside(realRoot, file, MAX_READ_BYTES);
         if ('problem' in got) problems.push({ path: file, problem: got.problem });
         else {
           bytes += got.buf.length;
@@ -209,34 +220,59 @@ export async function walkRepository(rootDir: string, onProgress?: (files: numbe
 }
 
 /**
- * The contents of a regular file of at most `max` bytes. Opened non-blocking and checked on the
- * open descriptor, so that a FIFO, a device or a file swapped in after the walk can neither block
- * the assessment nor feed it endless bytes.
+ * The contents of a regular file of at most `max` bytes, through main/core/read-file-safely.ts:
+ * opened non-blocking and checked on the open descriptor, so that a FIFO, a device or a file
+ * swapped in after the walk can neither block the assessment nor feed it endless bytes. `file` is a
+ * real path already (see readInside): a link at its last component is refused, not followed.
  */
 export function readRegularFile(file: string, max: number): { buf: Buffer } | { problem: string } {
-  let fd: number;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    return { buf: readRegularFileSync(file, { maxBytes: max, noFollow: true }) };
   } catch (err) {
-    return { problem: `not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+    if (!(err instanceof FileReadError)) throw err;
+    return { problem: walkProblem(err, max) };
   }
+}
+
+/**
+ * A file of the walk read by its repository path: resolved first, and refused when the real file
+ * is outside the repository (a file replaced by such a link after the walk is caught here).
+ */
+function readInside(realRoot: string, file: string, max: number): { buf: Buffer } | { problem: string } {
+  let real: string;
   try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { problem: 'not a regular file, not read' };
-    if (st.size > max) return { problem: `not read: ${st.size} bytes is over the ${max}-byte limit` };
-    const buf = Buffer.alloc(st.size);
-    let got = 0;
-    while (got < buf.length) {
-      const n = fs.readSync(fd, buf, got, buf.length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return { buf: got === buf.length ? buf : buf.subarray(0, got) };
+    real = resolveInsideSync(realRoot, file);
   } catch (err) {
-    return { problem: `not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
-  } finally {
-    fs.closeSync(fd);
+    if (!(err instanceof FileReadError)) throw err;
+    return { problem: walkProblem(err, max) };
   }
+  return readRegularFile(real, max);
+}
+
+function walkProblem(err: FileReadError, max: number): string {
+  switch (err.code) {
+    case 'NOT_REGULAR_FILE':
+      return `not a regular file (${err.found ?? 'special file'}), not read`;
+    case 'TOO_LARGE':
+      return `not read: ${err.bytes ?? max + 1} bytes is over the ${max}-byte limit`;
+    case 'OUTSIDE_ROOT':
+      return 'symlink to outside the repository, not followed';
+    case 'SYMLINK':
+      return 'replaced by a symlink during the assessment, not followed';
+    case 'NOT_FOUND':
+      return 'not readable (ENOENT)';
+    default:
+      return `not readable (${err.errno ?? err.reason})`;
+  }
+}
+
+/** What a directory entry that is neither a file nor a directory is, for the note that skips it. */
+function specialKind(e: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (e.isFIFO()) return 'a FIFO (named pipe)';
+  if (e.isSocket()) return 'a socket';
+  if (e.isCharacterDevice()) return 'a character device';
+  if (e.isBlockDevice()) return 'a block device';
+  return 'a special file';
 }
 
 /** A directory's .gitignore (a symlink is resolved): read only when it is a regular file inside the repository. */
@@ -248,14 +284,10 @@ function readIgnoreFile(file: string, realRoot: string): { text: string } | { pr
     const code = (err as NodeJS.ErrnoException).code;
     return { problem: code === 'ELOOP' ? 'symlink loop, rules not read' : `not readable (${code ?? (err as Error).message}), rules not used` };
   }
-  if (!inside(real, realRoot)) return { problem: 'symlink to outside the repository, rules not read' };
+  if (!isInside(real, realRoot)) return { problem: 'symlink to outside the repository, rules not read' };
   const got = readRegularFile(real, MAX_READ_BYTES);
   if ('problem' in got) return { problem: `${got.problem}; its rules are not used` };
   return { text: got.buf.toString('utf8') };
-}
-
-function inside(real: string, realRoot: string): boolean {
-  return real === realRoot || real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep);
 }
 
 /** Why a symlinked directory is not followed: it points at one of its own ancestors, or was walked already. */
@@ -266,7 +298,7 @@ function linkedDirProblem(parentAbs: string, real: string, walkedAs: string): st
   } catch {
     // Keep the unresolved path; at worst the message says "already walked" for a loop.
   }
-  if (inside(parentReal, real)) return 'symlink loop (directory already walked), not followed';
+  if (isInside(parentReal, real)) return 'symlink loop (directory already walked), not followed';
   return `symlink to a directory already walked as ${walkedAs || '.'}, not followed`;
 }
 
