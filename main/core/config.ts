@@ -34,6 +34,8 @@ export const CONFIG = {
     /** One file of an assessed repository; larger ones are reported, not read. */
     repositoryFileBytes: 1024 * 1024,
     lockFileBytes: 4 * 1024,
+    /** /proc/net/route and ipv6_route: 128-byte rows, so 64 MiB holds a full BGP table. */
+    routeTableBytes: 64 * 1024 * 1024,
   },
   /** Limits of the photon.yml parser: a file that needs more is an attack or a mistake. */
   yaml: {

@@ -4,10 +4,11 @@ import { CONFIG } from './config.ts';
 import { FileReadError, readRegularTextSync } from './read-file-safely.ts';
 
 export class DataDirInUseError extends Error {
-  constructor(dataDir: string, pid: number, lockFile: string) {
+  /** `pid` null: the lock file is there but this user may not read it (another user's process). */
+  constructor(dataDir: string, pid: number | null, lockFile: string) {
     super(
-      `${dataDir} is in use by another Photon Console (pid ${pid}). Stop it first or use another --data-dir. ` +
-        `If no such process is running, delete ${lockFile}.`,
+      `${dataDir} is in use by another Photon Console (${pid === null ? `${lockFile} belongs to another user` : `pid ${pid}`}). ` +
+        `Stop it first or use another --data-dir. If no such process is running, delete ${lockFile}.`,
     );
     this.name = 'DataDirInUseError';
   }
@@ -45,10 +46,19 @@ function takeLock(dataDir: string, file: string, retried = false): void {
     fs.writeFileSync(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || retried) throw err;
-    const pid = readPid(file);
+    const pid = readOwner(dataDir, file);
     if (pid !== null && pid !== process.pid && isAlive(pid)) throw new DataDirInUseError(dataDir, pid, file);
     fs.rmSync(file, { force: true });
     takeLock(dataDir, file, true);
+  }
+}
+
+function readOwner(dataDir: string, file: string): number | null {
+  try {
+    return readPid(file);
+  } catch (err) {
+    if (err instanceof FileReadError) throw new DataDirInUseError(dataDir, null, file);
+    throw err;
   }
 }
 
@@ -58,7 +68,8 @@ function readPid(file: string): number | null {
     text = readRegularTextSync(file, { maxBytes: CONFIG.files.lockFileBytes, noFollow: true });
   } catch (err) {
     // Not a pid file we wrote (a FIFO, a link, garbage): it holds no lock. ENOENT: released meanwhile.
-    if (err instanceof FileReadError) return null;
+    // UNREADABLE is not among them: another user's live process (say, a `sudo photon serve`) may hold it.
+    if (err instanceof FileReadError && err.code !== 'UNREADABLE') return null;
     throw err;
   }
   const n = Number.parseInt(text.trim(), 10);

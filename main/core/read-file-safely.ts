@@ -54,11 +54,38 @@ export interface ReadFileOptions {
 }
 
 const C = fs.constants;
-const openFlags = (o: ReadFileOptions) => C.O_RDONLY | (C.O_NONBLOCK ?? 0) | (o.noFollow ? (C.O_NOFOLLOW ?? 0) : 0);
+// O_NOCTTY: a terminal named by mistake must not become the controlling terminal of `photon serve`.
+const openFlags = (o: ReadFileOptions) => C.O_RDONLY | (C.O_NONBLOCK ?? 0) | (C.O_NOCTTY ?? 0) | (o.noFollow ? (C.O_NOFOLLOW ?? 0) : 0);
+
+/**
+ * Opening a device can act on it (a watchdog arms, a tape rewinds), so what the path names is
+ * looked at before it is opened; the opened descriptor is still checked, which is what counts when
+ * the path changes in between. Errors are left to open(), which reports them.
+ */
+function refuseSpecialSync(file: string, o: ReadFileOptions): void {
+  let st: fs.Stats;
+  try {
+    st = o.noFollow ? fs.lstatSync(file) : fs.statSync(file);
+  } catch {
+    return;
+  }
+  if (!st.isSymbolicLink()) checkStats(st, file, o);
+}
+
+async function refuseSpecial(file: string, o: ReadFileOptions): Promise<void> {
+  let st: fs.Stats;
+  try {
+    st = o.noFollow ? await fs.promises.lstat(file) : await fs.promises.stat(file);
+  } catch {
+    return;
+  }
+  if (!st.isSymbolicLink()) checkStats(st, file, o);
+}
 
 /** The bytes of a regular file of at most `maxBytes`; anything else is a FileReadError. */
 export async function readRegularFile(file: string, options: ReadFileOptions): Promise<Buffer> {
   let handle: fs.promises.FileHandle;
+  await refuseSpecial(file, options);
   try {
     handle = await fs.promises.open(file, openFlags(options));
   } catch (err) {
@@ -97,6 +124,7 @@ export async function readRegularText(file: string, options: ReadFileOptions): P
  */
 export function readRegularFileSync(file: string, options: ReadFileOptions): Buffer {
   let fd: number;
+  refuseSpecialSync(file, options);
   try {
     fd = fs.openSync(file, openFlags(options));
   } catch (err) {
@@ -133,6 +161,7 @@ export function readRegularTextSync(file: string, options: ReadFileOptions): str
  */
 export function openRegularFileSync(file: string, options: Omit<ReadFileOptions, 'maxBytes'> & { maxBytes?: number }): { fd: number; size: number } {
   let fd: number;
+  refuseSpecialSync(file, { maxBytes: Infinity, ...options });
   try {
     fd = fs.openSync(file, openFlags({ maxBytes: Infinity, ...options }));
   } catch (err) {

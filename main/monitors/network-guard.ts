@@ -1,6 +1,7 @@
 import net from 'node:net';
 import os from 'node:os';
-import { readRegularTextSync } from '../core/read-file-safely.ts';
+import { CONFIG } from '../core/config.ts';
+import { FileReadError, readRegularTextSync } from '../core/read-file-safely.ts';
 
 export interface LocalNetworkStatus {
   offline: boolean;
@@ -46,11 +47,15 @@ export class NetworkGuard {
   }
 }
 
-export function probeLocalNetwork(): LocalNetworkStatus {
+/** Where Linux lists its routes; tests point these at files of their own. */
+export const ROUTE_TABLES = { v4: '/proc/net/route', v6: '/proc/net/ipv6_route', maxBytes: CONFIG.files.routeTableBytes };
+
+export function probeLocalNetwork(tables = ROUTE_TABLES): LocalNetworkStatus {
   if (process.platform === 'linux') {
-    const v4 = readOrEmpty('/proc/net/route');
-    const v6 = readOrEmpty('/proc/net/ipv6_route');
-    if (v4 || v6) {
+    const v4 = readRouteTable(tables.v4, tables.maxBytes);
+    const v6 = readRouteTable(tables.v6, tables.maxBytes);
+    // A table that could not be read whole says nothing about the routes: ask the interfaces instead.
+    if (v4 !== null && v6 !== null && (v4 || v6)) {
       return hasDefaultRouteV4(v4) || hasDefaultRouteV6(v6)
         ? { offline: false, reason: 'default route present' }
         : { offline: true, reason: 'local network down: this machine has no default route' };
@@ -91,10 +96,11 @@ export function isLoopbackTarget(host: string): boolean {
   return h === '::1';
 }
 
-function readOrEmpty(file: string): string {
+/** The table's text; '' when the kernel has none (IPv6 off); null when it could not be read whole. */
+function readRouteTable(file: string, maxBytes: number): string | null {
   try {
-    return readRegularTextSync(file, { maxBytes: 1024 * 1024 });
-  } catch {
-    return '';
+    return readRegularTextSync(file, { maxBytes });
+  } catch (err) {
+    return err instanceof FileReadError && err.code === 'NOT_FOUND' ? '' : null;
   }
 }
