@@ -383,7 +383,8 @@ suite('IPC (ipcMain.handle with the sender check)', async () => {
     { handle: (channel: string, fn: never) => void handlers.set(channel, fn), removeHandler: (c: string) => void handlers.delete(c) },
     core.dispatch,
   );
-  const appFrame = { senderFrame: { url: 'app://photon/index.html#/projects' } };
+  // A top-level frame, as Electron describes one (parent null); frames inside the page are refused.
+  const appFrame = { senderFrame: { url: 'app://photon/index.html#/projects', parent: null } };
   return {
     call: async (method, input) => {
       const handler = handlers.get(`photon:${method}`);
