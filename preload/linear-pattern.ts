@@ -12,6 +12,12 @@ import { RE2JS, RE2JSException } from 're2js';
 
 /** Longer patterns are refused: RE2 is linear in the subject, but compiling is linear in the pattern. */
 export const MAX_PATTERN_LENGTH = 1000;
+/**
+ * RE2's time is linear in the subject times the compiled program: `(?:a?){999}` repeated is short
+ * to write yet thousands of steps per character. A few hundred is what real patterns take
+ * (`[a-z]{1,1000}` is about 2,000).
+ */
+export const MAX_PROGRAM_SIZE = 2_500;
 /** Only this much of a subject is ever searched; a longer one is searched in its first part. */
 export const MAX_SUBJECT_LENGTH = 64 * 1024;
 
@@ -54,6 +60,10 @@ export function compilePattern(source: string, options: PatternOptions = {}): Li
   } catch (err) {
     if (!(err instanceof RE2JSException)) throw err;
     throw new PatternError(source, `is not a valid regular expression: ${err.message.replace(/^error parsing regexp: /, '')}`);
+  }
+  const size = re.programSize();
+  if (size > MAX_PROGRAM_SIZE) {
+    throw new PatternError(source, `is too complex: it compiles to ${size} steps per character, over the limit of ${MAX_PROGRAM_SIZE}; use smaller repetition counts`);
   }
   return {
     source,

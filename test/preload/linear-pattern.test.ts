@@ -63,3 +63,11 @@ test('subjects over the limit: a search looks at the first part, a whole match r
   assert.equal(compilePattern('[a-z]+', { whole: true }).test(long), false, 'never judged on a part');
   assert.equal(compilePattern('[a-z]+', { whole: true }).test('b'.repeat(MAX_SUBJECT_LENGTH)), true);
 });
+
+test('a short pattern that compiles to a huge program is refused: RE2 is linear, but per step of its program', () => {
+  // 177 characters, ~32,000 steps per character of the subject: seconds on a 4 KiB value.
+  const heavy = '(?:a?){999}'.repeat(16) + 'b';
+  assert.match(patternProblem(heavy) ?? '', /is too complex: it compiles to \d+ steps per character, over the limit of 2500/);
+  assert.equal(patternProblem('[a-z]{1,1000}'), null, 'a long but plain repetition still compiles');
+  assert.equal(patternProblem('(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}', { whole: true }), null, 'a host name pattern');
+});
