@@ -1,4 +1,4 @@
-import { isAlias, isCollection, isPair, Lexer, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isCollection, isPair, Lexer, LineCounter, Parser, parseDocument, type CST, type Document } from 'yaml';
 import type { ConfigProblem } from '../../preload/contract.ts';
 import { CONFIG } from '../core/config.ts';
 
@@ -20,13 +20,15 @@ export function parseYamlBounded(text: string, file: string, limits: Limits = CO
     const { line, col } = lines.linePos(offset);
     return { file, line, column: col, message };
   };
-  // Flow nesting first, before the parser recurses into it: "[[[[…" a million deep costs it seconds.
-  const flow = deepFlowOffset(text, limits.maxDepth);
-  if (flow !== null) {
+  // Nesting first, on yaml's concrete syntax tree (built without recursion), before the composer
+  // recurses into it: "- - - …" or "[[[[…" thousands deep overflows its stack or costs it seconds.
+  // Flow brackets are counted by the lexer, which can stop at the first one too deep.
+  const deepAt = deepFlowOffset(text, limits.maxDepth) ?? deepNestingOffset(text, limits.maxDepth);
+  if (deepAt !== null) {
     const counter = new LineCounter();
     counter.addNewLine(0);
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
-    const { line, col } = counter.linePos(flow);
+    const { line, col } = counter.linePos(deepAt);
     return { ok: false, problems: [{ file, line, column: col, message: `nested more than ${limits.maxDepth} levels deep; not read` }] };
   }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -41,6 +43,24 @@ export function parseYamlBounded(text: string, file: string, limits: Limits = CO
     const why = /alias/i.test((err as Error).message) ? `aliases expand too much (more than ${limits.maxAliasCount} times); not read` : (err as Error).message;
     return { ok: false, problems: [at(alias?.range?.[0] ?? 0, why)] };
   }
+}
+
+/** Where block or flow collections first nest deeper than `max`, or null; an explicit stack throughout. */
+function deepNestingOffset(text: string, max: number): number | null {
+  for (const top of new Parser().parse(text)) {
+    if (top.type !== 'document' || !top.value) continue;
+    const stack: Array<{ token: CST.Token; depth: number }> = [{ token: top.value, depth: 0 }];
+    while (stack.length > 0) {
+      const { token, depth } = stack.pop()!;
+      if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+      if (depth >= max) return token.offset;
+      for (const item of token.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
+        if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+        if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return null;
 }
 
 /**

@@ -79,6 +79,13 @@ test('nesting beyond the limit (flow or block) is a problem with its line and co
   assert.equal(block.problems[0]!.file, '/repo/photon.yml');
   assert.ok(block.problems[0]!.line > CONFIG.yaml.maxDepth, `line ${block.problems[0]!.line}`);
 
+  // Compact block sequences thousands deep ("- - - … x", 10 KB): refused before the composer recurses
+  // into them, where they overflowed its stack (or aborted the process) instead.
+  const compact = readPhotonYml(`monitors: []\nx-deep:\n  ${'- '.repeat(5000)}x\n`, '/repo/photon.yml');
+  assert.equal(compact.problems.length, 1);
+  assert.match(compact.problems[0]!.message, new RegExp(`nested more than ${CONFIG.yaml.maxDepth} levels`));
+  assert.deepEqual([compact.problems[0]!.line, compact.problems[0]!.column], [3, 3 + 2 * (CONFIG.yaml.maxDepth - 1)]);
+
   // A legitimately nested file is untouched by the limit.
   assert.deepEqual(readPhotonYml('monitors:\n  - name: a\n    kind: ping\n    host: 10.0.0.1\n    conditions: ["[CONNECTED] == true"]\n', '/r/photon.yml').problems, []);
 });
