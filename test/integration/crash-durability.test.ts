@@ -9,6 +9,7 @@ import { closeServer, freePort, listen } from '../helpers/loopback-servers.ts';
 import { startServe, type ServeProcess } from '../helpers/serve-process.ts';
 import { callServe } from '../helpers/serve-api.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { prng } from '../helpers/prng.ts';
 
 /**
  * Durability: whatever the API or the event stream has shown as measured survives a kill -9.
@@ -24,17 +25,6 @@ const MONITORS = 24;
 /** The contract's minimum interval. */
 const INTERVAL_SECONDS = 5;
 
-/** mulberry32: a tiny seeded PRNG so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Every result time the running process has shown, per monitor, and where it was seen first. */
 class Reported {
