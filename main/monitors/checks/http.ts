@@ -56,7 +56,7 @@ export const httpCheck: CheckKind<'http'> = {
     const deadline = startDeadline(ctx);
     try {
       const trust = await trustStore(target.caFile);
-      if ('error' in trust) return unreached(trust.error, { url: target.url, error: trust.error });
+      if ('error' in trust) return unreached(trust.error, { url: withoutCredentials(target.url), error: trust.error });
       return await follow(target, trust.ca, deadline);
     } finally {
       deadline.dispose();
@@ -78,7 +78,7 @@ async function follow(target: TargetOf<'http'>, ca: string[] | undefined, deadli
       deadline.signal,
       () => deadline.reason,
     );
-    if (!ex.ok) return failed(`${method} ${url.href}`, ex.error, redirects);
+    if (!ex.ok) return failed(`${method} ${shown(url)}`, ex.error, redirects);
     const location = ex.headers.location;
     if (!willFollow(ex.status, ex.headers) || !location) return answered(target, url, ex, redirects, performance.now() - started);
 
@@ -86,16 +86,16 @@ async function follow(target: TargetOf<'http'>, ca: string[] | undefined, deadli
     try {
       next = new URL(location, url);
     } catch {
-      return unreached(`cannot follow the redirect from ${url.href}: bad Location ${JSON.stringify(location)}`, { redirects });
+      return unreached(`cannot follow the redirect from ${shown(url)}: bad Location ${JSON.stringify(location)}`, { redirects });
     }
-    redirects.push({ url: url.href, status: ex.status, location: next.href });
+    redirects.push({ url: shown(url), status: ex.status, location: shown(next) });
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      return unreached(`cannot follow the redirect from ${url.href} to ${next.protocol} URL ${next.href}`, { redirects });
+      return unreached(`cannot follow the redirect from ${shown(url)} to ${next.protocol} URL ${shown(next)}`, { redirects });
     }
     if (redirects.length > MAX_REDIRECTS) {
       redirects.pop();
       return {
-        ...unreached(`stopped after ${MAX_REDIRECTS} redirects (a loop?): ${url.href} redirects again to ${next.href}`, {
+        ...unreached(`stopped after ${MAX_REDIRECTS} redirects (a loop?): ${shown(url)} redirects again to ${shown(next)}`, {
           redirects,
           status: ex.status,
         }),
@@ -131,8 +131,8 @@ function answered(target: TargetOf<'http'>, url: URL, ex: Extract<Exchange, { ok
       ...(ex.tls ? { CERTIFICATE_EXPIRATION: msUntilExpiry(ex.tls.cert) } : {}),
     },
     evidence: {
-      url: target.url,
-      finalUrl: url.href,
+      url: withoutCredentials(target.url),
+      finalUrl: shown(url),
       method: target.method,
       status: ex.status,
       headers: pickHeaders(ex.headers),
@@ -196,7 +196,12 @@ function pickHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 
 /** The URL as lists, alerts and the CLI show it: a user or password written into it stays out. */
 export function withoutCredentials(url: string): string {
-  const u = new URL(url);
+  return shown(new URL(url));
+}
+
+/** Messages and evidence are stored and shown, so they name a URL without its user and password. */
+function shown(url: URL): string {
+  const u = new URL(url.href);
   u.username = '';
   u.password = '';
   return u.toString();

@@ -231,6 +231,20 @@ describe('http: redirects', () => {
     assert.equal(seen.headers['x-keep'], 'yes');
   });
 
+  test('a user and password written into the URL are in no message or evidence: answered, redirected, or refused', async () => {
+    const withCredentials = (u: string) => u.replace('http://', 'http://admin:hunter2@');
+    const answered = await run({ url: withCredentials(`${base}/r/2`) });
+    assert.ok(holds(answered, '[BODY].status == ok'));
+    assert.equal((answered.evidence.redirects as unknown[]).length, 3);
+    const refused = await run({ url: withCredentials(`http://127.0.0.1:${await freePort()}/health`) });
+    assert.equal(refused.reached, false);
+    for (const r of [answered, refused]) {
+      const stored = JSON.stringify({ message: r.message, evidence: r.evidence });
+      assert.doesNotMatch(stored, /hunter2|admin:/, stored);
+      assert.match(stored, /127\.0\.0\.1:\d+/, 'the URL itself is still named');
+    }
+  });
+
   test('a redirect to a non-HTTP URL is refused with the reason', async () => {
     const r = await run({ url: `${base}/to-ftp` });
     assert.equal(r.reached, false);
