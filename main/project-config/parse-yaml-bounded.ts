@@ -33,8 +33,6 @@ export function parseYamlBounded(text: string, file: string, limits: Limits = CO
   }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) return { ok: false, problems: doc.errors.map((e) => at(e.pos[0], e.message.split('\n')[0]!)) };
-  const deep = deepNode(doc, limits.maxDepth);
-  if (deep) return { ok: false, problems: [at(deep.range?.[0] ?? 0, `nested more than ${limits.maxDepth} levels deep; not read`)] };
   try {
     return { ok: true, doc, lines, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }) };
   } catch (err) {
@@ -86,22 +84,6 @@ function deepFlowOffset(text: string, max: number): number | null {
 const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
 
 type Node = { range?: [number, number, number] | null | undefined };
-
-/** The first node nested deeper than `max` (an explicit stack: a deep document must not overflow this one). */
-function deepNode(doc: Document, max: number): Node | null {
-  const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (!isCollection(node)) continue;
-    if (depth >= max) return node as Node;
-    for (const item of node.items) {
-      if (isPair(item)) {
-        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
-      } else stack.push({ node: item, depth: depth + 1 });
-    }
-  }
-  return null;
-}
 
 function firstAlias(doc: Document): Node | null {
   const stack: unknown[] = [doc.contents];

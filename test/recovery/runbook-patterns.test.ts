@@ -22,6 +22,16 @@ const error = (e: Envelope<unknown>) => {
 };
 const runbookWith = (pattern: string) => ({ name: 'Restart unit', params: [{ type: 'string', name: 'unit', pattern }], steps: [{ remote: ['systemctl', 'restart', '{{unit}}'] }] });
 
+/** A photon.yml with one runbook whose parameter has `pattern` (written into a YAML double-quoted string). */
+const echoRunbook = (pattern: string) => `runbooks:
+  - name: Echo
+    host: prod-vm
+    params:
+      - { type: string, name: word, pattern: "${pattern}" }
+    steps:
+      - remote: [echo, "{{word}}"]
+`;
+
 describe('runbook parameter patterns run in linear time', () => {
   const repo = makeTempDir('photon-patterns-');
   let core: WatchdogCore;
@@ -68,28 +78,14 @@ describe('runbook parameter patterns run in linear time', () => {
   });
 
   test('photon.yml: a refused pattern is a problem with file and line; a catastrophic one imports and its preview answers', async () => {
-    write(`runbooks:
-  - name: Echo
-    host: prod-vm
-    params:
-      - { type: string, name: word, pattern: "(\\\\w)\\\\1" }
-    steps:
-      - remote: [echo, "{{word}}"]
-`);
+    write(echoRunbook('(\\\\w)\\\\1'));
     const bad = value<{ problems: Array<{ file: string; line: number; message: string }>; runbooks: number }>(await core.call('importProjectConfig', { projectId }));
     assert.equal(bad.problems.length, 1, JSON.stringify(bad.problems));
     assert.equal(bad.problems[0]!.file, path.join(repo.dir, 'photon.yml'));
     assert.equal(bad.problems[0]!.line, 2);
     assert.match(bad.problems[0]!.message, /params\.0\.pattern: .*back-reference \(\\1\).*linear time/);
 
-    write(`runbooks:
-  - name: Echo
-    host: prod-vm
-    params:
-      - { type: string, name: word, pattern: "${CATASTROPHIC.pattern}" }
-    steps:
-      - remote: [echo, "{{word}}"]
-`);
+    write(echoRunbook(CATASTROPHIC.pattern));
     const good = value<{ problems: unknown[]; runbooks: number }>(await core.call('importProjectConfig', { projectId }));
     assert.deepEqual(good.problems, []);
     const listed = value<Array<{ id: string; name: string; builtin: boolean }>>(await core.call('listRunbooks', { hostId }));
